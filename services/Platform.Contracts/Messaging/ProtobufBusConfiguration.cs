@@ -26,11 +26,13 @@ public static class ProtobufBusConfiguration
         cfg.MessageTopology.SetEntityNameFormatter(new ProtobufEntityNameFormatter(cfg.MessageTopology.EntityNameFormatter));
 
         var exclude = typeof(ProtobufBusConfiguration).GetMethod(nameof(Exclude), System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Static)!;
-        foreach (var messageType in typeof(ProtobufBusConfiguration).Assembly.GetTypes().Where(t => t.IsClass && typeof(IMessage).IsAssignableFrom(t)))
-        {
-            foreach (var iface in messageType.GetInterfaces().Where(i => i.Namespace == "Google.Protobuf" || i.Namespace == "System"))
-                exclude.MakeGenericMethod(iface).Invoke(null, [cfg]);
-        }
+        var protobufInterfaces = typeof(ProtobufBusConfiguration).Assembly.GetTypes()
+            .Where(t => t.IsClass && typeof(IMessage).IsAssignableFrom(t))
+            .SelectMany(t => t.GetInterfaces())
+            .Where(i => i.Namespace == typeof(IMessage).Namespace)
+            .Distinct();
+        foreach (var iface in protobufInterfaces)
+            exclude.MakeGenericMethod(iface).Invoke(null, [cfg]);
     }
 
     private static void Exclude<T>(IBusFactoryConfigurator cfg)
