@@ -12,7 +12,7 @@ public sealed record QueryClause(IReadOnlyList<string> Words, bool Prefix)
 
 /// <summary>
 /// A user's search text reduced to what both engines understand safely: words, "quoted phrases" and a trailing
-/// <c>*</c> for a prefix, all required. Everything else (operators, parentheses, column filters, stray quotes) is
+/// <c>*</c> for a prefix (matched against stems: "overha*" finds "overhauled"), all required. Everything else (operators, parentheses, column filters, stray quotes) is
 /// dropped, so no input can produce an FTS5 or tsquery syntax error or reach the SQL text.
 /// </summary>
 public sealed class FullTextQuery
