@@ -19,6 +19,7 @@ public static class QueryModule
         builder.Services.AddSingleton(sp => CreateStore(connectionString, sp.GetService<TimeProvider>() ?? TimeProvider.System));
         builder.Services.AddSingleton<QueryEventNotifier>();
         builder.Services.AddSingleton<QueryEventApplier>();
+        builder.Services.AddHealthChecks().AddCheck<QueryStoreHealthCheck>("query-store", tags: ["ready"]);
 
         builder.Services.AddPlatformConsumers(x =>
         {

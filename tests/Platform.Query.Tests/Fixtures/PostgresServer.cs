@@ -55,11 +55,17 @@ public sealed class PostgresServer : IAsyncLifetime
         }
 
         var name = "query_test_" + Guid.NewGuid().ToString("N")[..16];
-        await using (var admin = new NpgsqlConnection(_adminConnectionString))
+        try
         {
+            await using var admin = new NpgsqlConnection(_adminConnectionString);
             await admin.OpenAsync();
             await using var create = new NpgsqlCommand($"CREATE DATABASE {name}", admin);
             await create.ExecuteNonQueryAsync();
+        }
+        catch (NpgsqlException ex)
+        {
+            var origin = _ownServer ? "the server this fixture started" : EnvironmentVariable;
+            throw new InvalidOperationException($"Could not create a test database on PostgreSQL ({origin}): {ex.Message}", ex);
         }
 
         lock (_databases)

@@ -66,6 +66,18 @@ public sealed class QueryReadTests(QueryAppFixture fixture) : IClassFixture<Quer
     }
 
     [Fact]
+    public async Task Consumer_MalformedEvent_IsDroppedAndLaterEventsStillApply()
+    {
+        var broken = Events.Submitted(QueryApp.TenantA, Events.NewId("doc"));
+        broken.EventId = "";
+        await App.PublishAsync(broken);
+        var id = await PublishExtractedAsync(QueryApp.TenantA, "Lighthouse relit", Events.LighthouseBody);
+
+        Assert.Equal(id, (await Client.GetDocumentAsync(new GetDocumentRequest { DocumentId = id }, AsA, cancellationToken: TestContext.Current.CancellationToken)).Document.Id);
+        await AssertStatus(StatusCode.NotFound, () => Client.GetDocumentAsync(new GetDocumentRequest { DocumentId = broken.DocumentId }, AsA).ResponseAsync);
+    }
+
+    [Fact]
     public async Task GetDocument_OtherTenantsDocument_ReturnsNotFound()
     {
         var id = await PublishExtractedAsync(QueryApp.TenantA, "Lighthouse relit", Events.LighthouseBody);
