@@ -90,7 +90,7 @@ public sealed class PostgresServer : IAsyncLifetime
             return;
         }
 
-        if (_adminConnectionString is null)
+        if (_adminConnectionString is null || _databases.Count == 0)
             return;
         // On a shared server, leave nothing behind.
         await using var admin = new NpgsqlConnection(_adminConnectionString);
