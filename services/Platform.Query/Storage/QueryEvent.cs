@@ -23,8 +23,21 @@ public sealed class QueryEvent
         DocumentId = documentId;
         Tenant = tenant;
         // A producer that forgot occurred_at still gets a usable timestamp: the time Query saw the event.
-        OccurredAt = occurredAt is null ? DateTimeOffset.UtcNow : occurredAt.ToDateTimeOffset();
+        OccurredAt = DateTimeOffset.UtcNow;
+        if (occurredAt is not null)
+        {
+            try
+            {
+                OccurredAt = occurredAt.ToDateTimeOffset();
+            }
+            catch (Exception ex) when (ex is InvalidOperationException or ArgumentOutOfRangeException)
+            {
+                _timestampProblem = "occurred_at is not a valid timestamp";
+            }
+        }
     }
+
+    private readonly string? _timestampProblem;
 
     public QueryEventKind Kind { get; }
     public IMessage Message { get; }
@@ -57,6 +70,10 @@ public sealed class QueryEvent
             return "tenant is empty";
         if (EventId.Length > 200 || DocumentId.Length > 200 || Tenant.Length > 200)
             return "an identifier is longer than 200 characters";
+        if (EventId.Any(char.IsControl) || DocumentId.Any(char.IsControl) || Tenant.Any(char.IsControl))
+            return "an identifier contains control characters";
+        if (_timestampProblem is not null)
+            return _timestampProblem;
         if (Kind == QueryEventKind.Extracted && Extracted!.Extraction is null)
             return "DocumentExtracted carries no extraction";
         return null;
