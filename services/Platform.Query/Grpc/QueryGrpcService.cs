@@ -88,6 +88,10 @@ public sealed class QueryGrpcService(
         {
             if (!EventCursor.TryParse(request.Cursor, out cursor))
                 throw Invalid("cursor is not a cursor this service issued");
+            // A cursor from the future (e.g. the read model was rebuilt) would silently skip events until the log caught up.
+            var last = await Guard(() => store.GetLastSequenceAsync(context.CancellationToken));
+            if (cursor > last)
+                throw Invalid($"cursor {cursor} is ahead of the event log (last {last}); resume with from_beginning");
         }
         else
         {

@@ -116,6 +116,7 @@ public sealed class WatchEventsTests : IAsyncLifetime
     [InlineData("abc")]
     [InlineData("-5")]
     [InlineData("1.5")]
+    [InlineData("1000")]
     public async Task WatchEvents_InvalidCursor_ReturnsInvalidArgument(string cursor)
     {
         using var call = _app.Client.WatchEvents(new WatchEventsRequest { Cursor = cursor }, AsA, cancellationToken: TestContext.Current.CancellationToken);
