@@ -28,6 +28,8 @@ internal sealed class PostgresDocumentStore : SqlDocumentStore, IAsyncDisposable
     protected override async Task<DbTransaction> BeginWriteAsync(DbConnection connection, CancellationToken cancellationToken) =>
         await connection.BeginTransactionAsync(cancellationToken);
 
+    protected override string IdInList => "id = ANY(@ids)";
+
     protected override string ClaimSql =>
         $"""
          WITH claimed AS (

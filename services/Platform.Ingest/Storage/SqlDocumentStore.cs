@@ -29,6 +29,9 @@ internal abstract class SqlDocumentStore(TimeProvider time) : IDocumentStore
     /// <summary>SQL that reserves unsent rows (@now, @until, @limit) and returns them with <see cref="OutboxColumns"/>.</summary>
     protected abstract string ClaimSql { get; }
 
+    /// <summary>A predicate matching <c>id</c> against the list parameter @ids (Dapper expands lists for SQLite; Npgsql takes arrays).</summary>
+    protected virtual string IdInList => "id IN @ids";
+
     public abstract Task InitializeAsync(CancellationToken cancellationToken);
 
     public static long ToMicros(DateTimeOffset value) => (value.UtcTicks - DateTimeOffset.UnixEpoch.UtcTicks) / 10;
@@ -156,7 +159,7 @@ internal abstract class SqlDocumentStore(TimeProvider time) : IDocumentStore
         await using var connection = await OpenAsync(cancellationToken);
         await using var tx = await BeginWriteAsync(connection, cancellationToken);
         await connection.ExecuteAsync(new CommandDefinition(
-            $"UPDATE {OutboxTable} SET sent_at_us = @now, locked_until_us = NULL, last_error = NULL WHERE id IN @ids",
+            $"UPDATE {OutboxTable} SET sent_at_us = @now, locked_until_us = NULL, last_error = NULL WHERE {IdInList}",
             new { now = ToMicros(Time.GetUtcNow()), ids = outboxIds.ToArray() }, tx, cancellationToken: cancellationToken));
         await tx.CommitAsync(cancellationToken);
     }
@@ -168,7 +171,7 @@ internal abstract class SqlDocumentStore(TimeProvider time) : IDocumentStore
         await using var connection = await OpenAsync(cancellationToken);
         await using var tx = await BeginWriteAsync(connection, cancellationToken);
         await connection.ExecuteAsync(new CommandDefinition(
-            $"UPDATE {OutboxTable} SET locked_until_us = NULL, last_error = @error WHERE id IN @ids AND sent_at_us IS NULL",
+            $"UPDATE {OutboxTable} SET locked_until_us = NULL, last_error = @error WHERE {IdInList} AND sent_at_us IS NULL",
             new { error = error.Length > 2000 ? error[..2000] : error, ids = outboxIds.ToArray() }, tx, cancellationToken: cancellationToken));
         await tx.CommitAsync(cancellationToken);
     }
