@@ -15,6 +15,8 @@ public static class IngestModule
         builder.Services.AddOptions<IngestOptions>()
             .Bind(builder.Configuration.GetSection(IngestOptions.Section))
             .Validate(o => o.MaxDocumentBytes > 0 && o.MaxBatchItems > 0 && o.OutboxBatchSize > 0, "Ingest limits must be positive")
+            // A document is held in one array while it is hashed and stored.
+            .Validate(o => o.MaxDocumentBytes <= Array.MaxLength, $"Ingest:MaxDocumentBytes cannot exceed {Array.MaxLength}")
             .Validate(o => o.OutboxPollInterval > TimeSpan.Zero && o.OutboxClaimLease > TimeSpan.Zero && o.OutboxPublishTimeout > TimeSpan.Zero,
                 "Ingest outbox intervals must be positive")
             .ValidateOnStart();

@@ -65,7 +65,9 @@ public sealed class IngestGrpcService(
 
         DocumentIngestor.CheckSize(buffer.Length, max);
         var contentHash = Convert.ToHexStringLower(hash.GetHashAndReset());
-        var result = await ingestor.SubmitAsync(tenant, buffer.ToArray(), contentHash, metadata, ct);
+        // Avoid a second copy of a large document when the buffer happens to be exactly full.
+        var content = buffer.Capacity == buffer.Length ? buffer.GetBuffer() : buffer.ToArray();
+        var result = await ingestor.SubmitAsync(tenant, content, contentHash, metadata, ct);
         return new UploadDocumentResponse
         {
             DocumentId = result.DocumentId,

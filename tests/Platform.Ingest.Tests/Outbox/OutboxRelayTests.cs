@@ -11,7 +11,7 @@ using Platform.Ingest.Outbox;
 using Platform.Ingest.Storage;
 using Platform.Ingest.Tests.Fixtures;
 
-namespace Platform.Ingest.Tests.Unit;
+namespace Platform.Ingest.Tests.Outbox;
 
 /// <summary>One relay round at a time, on a real SQLite store, with MassTransit's test harness behind a publish endpoint that can fail.</summary>
 public sealed class OutboxRelayTests : IAsyncLifetime
@@ -133,7 +133,7 @@ public sealed class OutboxRelayTests : IAsyncLifetime
         Assert.Equal(TimeSpan.FromSeconds(1), OutboxRelay.Backoff(10_000, options));
     }
 
-    private sealed class StaticOptions(IngestOptions value) : IOptionsMonitor<IngestOptions>
+    internal sealed class StaticOptions(IngestOptions value) : IOptionsMonitor<IngestOptions>
     {
         public IngestOptions CurrentValue => value;
 
