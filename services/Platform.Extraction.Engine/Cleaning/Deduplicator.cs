@@ -1,0 +1,59 @@
+using Platform.Extraction.Engine.Text;
+
+namespace Platform.Extraction.Engine.Cleaning;
+
+/// <summary>
+/// Drops a paragraph that repeats an earlier one verbatim or nearly so (token-set Jaccard or containment),
+/// keeping the first. Exact repeats are found through a hash over the whole document; near repeats are
+/// compared against a bounded window of earlier paragraphs so the cost stays linear.
+/// </summary>
+internal static class Deduplicator
+{
+    private const int Window = 64;
+    private const double JaccardThreshold = 0.8;
+    private const double ContainmentThreshold = 0.9;
+
+    /// <summary>Yields kept paragraphs with their line index, and dropped ones with line index encoded as -(line+1).</summary>
+    public static IEnumerable<(string Text, int Line)> Filter(List<(string Text, int Line)> paragraphs)
+    {
+        var exact = new HashSet<string>(StringComparer.Ordinal);
+        var kept = new List<HashSet<string>>();
+        foreach (var (text, line) in paragraphs)
+        {
+            var tokens = Words.Tokens(text);
+            var key = string.Join(' ', tokens);
+            // Very short lines ("Q:", "Yes.") legitimately repeat.
+            if (tokens.Count >= 4 && !exact.Add(key))
+            {
+                yield return (text, -(line + 1));
+                continue;
+            }
+            var set = new HashSet<string>(tokens, StringComparer.Ordinal);
+            if (tokens.Count >= 8 && IsNearRepeat(set, kept))
+            {
+                yield return (text, -(line + 1));
+                continue;
+            }
+            kept.Add(set);
+            yield return (text, line);
+        }
+    }
+
+    private static bool IsNearRepeat(HashSet<string> set, List<HashSet<string>> kept)
+    {
+        for (int i = kept.Count - 1; i >= Math.Max(0, kept.Count - Window); i--)
+        {
+            var other = kept[i];
+            if (other.Count < 6) continue;
+            int common = 0;
+            var (small, large) = set.Count <= other.Count ? (set, other) : (other, set);
+            foreach (var t in small) if (large.Contains(t)) common++;
+            double jaccard = common / (double)(set.Count + other.Count - common);
+            if (jaccard >= JaccardThreshold) return true;
+            // The later paragraph is (almost) contained in an earlier, longer one.
+            if (set.Count <= other.Count && set.Count >= 10 && common / (double)set.Count >= ContainmentThreshold
+                && set.Count >= other.Count / 2) return true;
+        }
+        return false;
+    }
+}

@@ -1,0 +1,353 @@
+using System.Text;
+using System.Text.RegularExpressions;
+using Platform.Contracts.Documents.V1;
+using Platform.Extraction.Engine.Input;
+using Platform.Extraction.Engine.Text;
+
+namespace Platform.Extraction.Engine.Cleaning;
+
+/// <summary>The article separated from its noise, with the metadata the noise carried.</summary>
+internal sealed class CleanDocument
+{
+    public string Title { get; set; } = "";
+    public string PublishedAt { get; set; } = "";
+    public string UpdatedAt { get; set; } = "";
+    public string Source { get; set; } = "";
+    public string Byline { get; set; } = "";
+    public string Dateline { get; set; } = "";
+    public List<string> Paragraphs { get; } = [];
+    public List<RemovedLine> Removed { get; } = [];
+}
+
+/// <summary>
+/// Boilerplate removal and metadata (GUIDELINES section 1 and 2), in three zones: the head (header, title,
+/// byline, captions before the first paragraph), the body (lines that are noise wherever they stand, and
+/// repeated paragraphs) and the tail (from the first end marker after the last real paragraph: sign-offs,
+/// disclaimers, paywall boxes and price lists).
+/// </summary>
+internal static class DocumentCleaner
+{
+    private const RegexOptions Opt = RegexOptions.NonBacktracking | RegexOptions.CultureInvariant;
+
+    // "BEIJING - ...", "WASHINGTON (Reuters) - ...", "NEW DELHI, March 1 (IANS) - ..."
+    private static readonly Regex UpperDateline = new(
+        @"^(?<city>\p{Lu}[\p{Lu}.' -]{1,40}?)\s*(,[^-–—(\r\n]{1,40})?\s*(\((?<agency>[^)]{1,40})\))?\s*(-{1,2}|–|—|:)\s", Opt);
+
+    // "Beijing, March 1 (Xinhua) -- ..."
+    private static readonly Regex TitleDateline = new(
+        @"^(?<city>\p{Lu}[\p{L}.' ]{1,30}?)\s*,\s*[^(\r\n]{1,30}?\s*\((?<agency>[^)]{1,40})\)\s*(-{1,2}|–|—|:)\s", Opt);
+
+    // "Foreign Ministry Spokesperson Lu Kang's Regular Press Conference on January 17, 2018"
+    private static readonly Regex TranscriptHeading = new(
+        @"(press conference|press briefing|news conference|news briefing|media briefing|briefing|remarks|transcript|interview|press release)",
+        Opt | RegexOptions.IgnoreCase);
+
+    private static readonly Regex SpokespersonOf = new(
+        @"^(?<body>(the\s+)?(\p{Lu}[\w'&.-]*\s+(of\s+|and\s+|for\s+)?){1,8}?)(spokesperson|spokesman|spokeswoman|spokespeople|press secretary)\b",
+        Opt | RegexOptions.IgnoreCase);
+
+    public static CleanDocument Clean(SourceDocument doc)
+    {
+        var lines = doc.Lines;
+        int n = lines.Count;
+        var result = new CleanDocument();
+        var reason = new string?[n];
+        var strong = new string?[n];
+        for (int i = 0; i < n; i++)
+            if (lines[i].Length > 0) strong[i] = LineRules.Classify(lines[i]);
+
+        DateOnly? published = null, updated = null;
+        string headerSource = "", bylineSource = "", creditSource = "", signoffSource = "", headingSource = "";
+
+        bool TryMeta(int i)
+        {
+            var line = lines[i];
+            if (LineRules.TryParseHeader(line) is { } h)
+            {
+                reason[i] = Reasons.Header;
+                published ??= h.Published;
+                updated ??= h.Updated;
+                if (headerSource.Length == 0) headerSource = h.Source;
+                return true;
+            }
+            if (LineRules.TryParseByline(line, out var byline, out var src))
+            {
+                reason[i] = Reasons.Byline;
+                if (result.Byline.Length == 0) result.Byline = byline;
+                if (bylineSource.Length == 0) bylineSource = src;
+                return true;
+            }
+            return false;
+        }
+
+        // Head zone, before the title: header lines, bylines and lines that are noise anywhere.
+        int k = 0;
+        for (; k < n; k++)
+        {
+            if (lines[k].Length == 0) continue;
+            if (TryMeta(k)) continue;
+            if (strong[k] is { } r) { reason[k] = r; continue; }
+            break;
+        }
+
+        // Title.
+        var hintTitle = doc.Hints.Title.Trim();
+        bool hasTitle = false;
+        if (hintTitle.Length > 0)
+        {
+            result.Title = hintTitle;
+            hasTitle = true;
+            int limit = Math.Min(n, k + 40);
+            for (int j = k; j < limit; j++)
+            {
+                if (lines[j].Length == 0 || reason[j] is not null) continue;
+                if (!SameText(lines[j], hintTitle)) continue;
+                // Lines above the headline in the page are site chrome.
+                for (int a = k; a < j; a++)
+                    if (lines[a].Length > 0 && reason[a] is null && !TryMeta(a)) reason[a] = strong[a] ?? Reasons.Navigation;
+                reason[j] = Reasons.Title;
+                k = j + 1;
+                break;
+            }
+        }
+        else if (k < n && IsTitleLike(lines[k]))
+        {
+            result.Title = lines[k];
+            hasTitle = true;
+            reason[k] = Reasons.Title;
+            if (TryTranscriptHeading(lines[k], out var date, out var body))
+            {
+                published ??= date;
+                headingSource = body;
+            }
+            k++;
+        }
+
+        // Head zone after the title: header, byline, captions and CMS debris before the first paragraph.
+        if (hasTitle)
+        {
+            for (; k < n; k++)
+            {
+                var line = lines[k];
+                if (line.Length == 0 || reason[k] is not null) continue;
+                if (TryMeta(k)) continue;
+                if (strong[k] is { } r) { reason[k] = r; continue; }
+                if (IsBareCaption(lines, k)) { reason[k] = Reasons.Caption; continue; }
+                if (Words.Count(line) <= 8 && !Words.EndsWithTerminal(line) && !IsTranscriptMarker(line) && !IsDatelineOnly(line))
+                {
+                    reason[k] = Reasons.Navigation;
+                    continue;
+                }
+                break;
+            }
+        }
+        int bodyStart = k;
+
+        // Body zone: lines that are noise wherever they stand.
+        for (int i = bodyStart; i < n; i++)
+        {
+            if (lines[i].Length == 0 || reason[i] is not null) continue;
+            if (strong[i] is { } r)
+            {
+                reason[i] = r;
+                if (r == Reasons.Signoff && LineRules.IsSignoff(lines[i], out var s) && s.Length > 0 && signoffSource.Length == 0)
+                    signoffSource = s;
+                continue;
+            }
+            if (Words.Count(lines[i]) <= 20 && TryMeta(i)) continue;
+        }
+
+        // Tail zone: from the first end marker after the last substantial paragraph, everything is noise.
+        int lastSubstantial = -1;
+        for (int i = n - 1; i >= bodyStart; i--)
+        {
+            if (reason[i] is null && lines[i].Length > 0 && IsSubstantial(lines[i])) { lastSubstantial = i; break; }
+        }
+        int tailStart = -1;
+        for (int i = Math.Max(lastSubstantial + 1, bodyStart); i < n; i++)
+        {
+            if (reason[i] is Reasons.Signoff or Reasons.DeskCode or Reasons.Disclaimer or Reasons.Paywall) { tailStart = i; break; }
+        }
+        if (tailStart >= 0)
+        {
+            string last = reason[tailStart]!;
+            for (int i = tailStart; i < n; i++)
+            {
+                if (lines[i].Length == 0) continue;
+                if (reason[i] is { } r) { last = r is Reasons.Signoff or Reasons.DeskCode ? Reasons.Paywall : r; continue; }
+                reason[i] = last == Reasons.Disclaimer ? Reasons.Paywall : last;
+            }
+        }
+
+        // Paragraphs: one per line, except that a hard-wrapped line continues when the next starts in lower case.
+        var paragraphs = new List<(string Text, int Line)>();
+        var current = new StringBuilder();
+        int currentLine = -1;
+        int previous = -2;
+        for (int i = bodyStart; i < n; i++)
+        {
+            var line = lines[i];
+            if (line.Length == 0 || reason[i] is not null) continue;
+            bool continues = current.Length > 0 && previous == i - 1 && !Words.EndsWithTerminal(current.ToString())
+                && char.IsLower(line[0]);
+            if (continues)
+            {
+                current.Append(' ').Append(line);
+            }
+            else
+            {
+                if (current.Length > 0) paragraphs.Add((current.ToString(), currentLine));
+                current.Clear().Append(line);
+                currentLine = i;
+            }
+            previous = i;
+        }
+        if (current.Length > 0) paragraphs.Add((current.ToString(), currentLine));
+
+        // Repeated paragraphs: keep the first.
+        foreach (var (text, line) in Deduplicator.Filter(paragraphs))
+        {
+            if (line >= 0) result.Paragraphs.Add(text);
+            else reason[-line - 1] = Reasons.Duplicate;
+        }
+
+        for (int i = 0; i < n; i++)
+        {
+            if (reason[i] is { } r)
+                result.Removed.Add(new RemovedLine { Line = i + 1, Text = lines[i], Reason = r });
+        }
+
+        // Dateline, and the agency credit some datelines carry ("WASHINGTON (Reuters) -").
+        if (result.Paragraphs.Count > 0)
+        {
+            var first = result.Paragraphs[0];
+            var m = UpperDateline.Match(first.Length > 200 ? first[..200] : first);
+            if (m.Success && !m.Groups["city"].Value.Any(char.IsLower) && m.Groups["city"].Value.Trim().Length >= 2)
+            {
+                result.Dateline = m.Groups["city"].Value.Trim().TrimEnd('.', ',').Trim();
+                creditSource = m.Groups["agency"].Value.Trim();
+            }
+            else
+            {
+                m = TitleDateline.Match(first.Length > 200 ? first[..200] : first);
+                if (m.Success)
+                {
+                    result.Dateline = m.Groups["city"].Value.Trim();
+                    creditSource = m.Groups["agency"].Value.Trim();
+                }
+            }
+            if (creditSource.Length > 0 && !KnownNames.LooksLikePublisher(creditSource)) creditSource = "";
+        }
+
+        result.PublishedAt = published is { } p ? DateParser.Format(p) : NormalizeDate(doc.Hints.PublishedAt);
+        result.UpdatedAt = updated is { } u ? DateParser.Format(u) : NormalizeDate(doc.Hints.UpdatedAt);
+        result.Source = FirstNonEmpty(headerSource, bylineSource, creditSource, signoffSource, doc.Hints.Source, headingSource);
+        if (result.Byline.Length == 0) result.Byline = doc.Hints.Byline;
+        return result;
+    }
+
+    private static string FirstNonEmpty(params string[] values)
+    {
+        foreach (var v in values)
+            if (!string.IsNullOrWhiteSpace(v)) return v.Trim();
+        return "";
+    }
+
+    private static string NormalizeDate(string value)
+    {
+        if (value.Length >= 10 && DateOnly.TryParseExact(value[..10], "yyyy-MM-dd", out var d)) return DateParser.Format(d);
+        return DateParser.FirstFullDate(value, out _, out _) is { } f ? DateParser.Format(f) : "";
+    }
+
+    private static bool SameText(string a, string b) =>
+        string.Join(' ', Words.Tokens(a)) == string.Join(' ', Words.Tokens(b));
+
+    /// <summary>A headline: a short line that is not a sentence ending in a full stop or a list of clauses.</summary>
+    internal static bool IsTitleLike(string line)
+    {
+        int words = Words.Count(line);
+        if (words < 2 || words > 30 || line.Length > 250) return false;
+        if (IsTranscriptMarker(line)) return false;
+        var last = line[^1];
+        if (last is ',' or ';' or ':') return false;
+        if (last == '.' && !line.EndsWith("...", StringComparison.Ordinal)) return false;
+        if (UpperDateline.IsMatch(line) && line.Length > 60) return false;
+        return true;
+    }
+
+    internal static bool IsTranscriptMarker(string line) =>
+        line.Length >= 2 && (line[0] is 'Q' or 'A') && line[1] == ':'
+        || line.StartsWith("Question:", StringComparison.Ordinal) || line.StartsWith("Answer:", StringComparison.Ordinal);
+
+    private static bool IsDatelineOnly(string line) => line.Length <= 40 && UpperDateline.IsMatch(line + " ");
+
+    /// <summary>A dated transcript heading gives the publication date and the issuing body.</summary>
+    internal static bool TryTranscriptHeading(string title, out DateOnly? date, out string issuingBody)
+    {
+        date = null;
+        issuingBody = "";
+        if (!TranscriptHeading.IsMatch(title)) return false;
+        date = DateParser.FirstFullDate(title, out _, out _);
+        if (date is null) return false;
+        var m = SpokespersonOf.Match(title);
+        if (m.Success)
+        {
+            issuingBody = m.Groups["body"].Value.Trim();
+            if (issuingBody.StartsWith("the ", StringComparison.OrdinalIgnoreCase)) issuingBody = issuingBody[4..];
+        }
+        else
+        {
+            int apostrophe = title.IndexOf("'s ", StringComparison.Ordinal);
+            if (apostrophe > 0)
+            {
+                var owner = title[..apostrophe].Trim();
+                if (KnownNames.LooksLikePublisher(owner) || owner.Contains("Ministry") || owner.Contains("Department") || owner.Contains("Office"))
+                    issuingBody = owner;
+            }
+        }
+        return true;
+    }
+
+    /// <summary>
+    /// A caption without marker right under the headline: a line repeated next to itself, or a short
+    /// name-and-role phrase without a verb ("Chinese Foreign Ministry spokesperson Lu Kang.").
+    /// </summary>
+    private static bool IsBareCaption(IReadOnlyList<string> lines, int index)
+    {
+        var line = lines[index];
+        int words = Words.Count(line);
+        if (words > 30) return false;
+        int seen = 0;
+        for (int j = Math.Max(0, index - 6); j < Math.Min(lines.Count, index + 7); j++)
+        {
+            if (j != index && lines[j].Length > 0 && lines[j] == line) return true;
+            if (lines[j].Length > 0) seen++;
+        }
+        if (words > 14) return false;
+        int lower = 0;
+        foreach (var w in line.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+        {
+            var t = w.Trim('"', '\'', '“', '”', '(', ')', ',', '.');
+            if (t.Length == 0) continue;
+            if (Verbs.Contains(t)) return false;
+            if (char.IsLower(t[0]) && !NameConnectors.Contains(t)) lower++;
+        }
+        return lower <= 2 && (words <= 3 || lower < words / 2);
+    }
+
+    private static readonly HashSet<string> NameConnectors = new(StringComparer.Ordinal) { "of", "and", "the", "for", "de", "van", "von", "al", "bin" };
+
+    private static readonly HashSet<string> Verbs = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "is", "are", "was", "were", "be", "been", "has", "have", "had", "said", "says", "say", "will", "would", "can",
+        "could", "may", "might", "must", "should", "do", "does", "did", "told", "urged", "urges", "called", "calls",
+    };
+
+    /// <summary>A paragraph with the shape of article text rather than a box label.</summary>
+    private static bool IsSubstantial(string line)
+    {
+        int words = Words.Count(line);
+        if (IsTranscriptMarker(line)) return words >= 4;
+        return words >= 10 && Words.EndsWithTerminal(line);
+    }
+}

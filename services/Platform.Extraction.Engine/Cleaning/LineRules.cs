@@ -1,0 +1,248 @@
+using System.Text.RegularExpressions;
+using Platform.Extraction.Engine.Text;
+
+namespace Platform.Extraction.Engine.Cleaning;
+
+/// <summary>What a header line states: "Xinhua Published: 2019-03-01 21:09:55", "Published: ... | Updated: ...".</summary>
+internal sealed record HeaderInfo(string Source, DateOnly? Published, DateOnly? Updated);
+
+/// <summary>
+/// Rules that recognise a boilerplate line on its own, wherever it occurs. Every pattern is anchored and runs on
+/// the non-backtracking engine; lines are additionally capped in length before matching where the rule is about
+/// short lines, so classification stays linear in the input.
+/// </summary>
+internal static class LineRules
+{
+    private const RegexOptions Opt = RegexOptions.NonBacktracking | RegexOptions.CultureInvariant;
+    private const RegexOptions OptI = Opt | RegexOptions.IgnoreCase;
+
+    private static readonly Regex HeaderKeyword = new(
+        @"(^|\s|\|)(Published|Posted|Updated|Last updated|Last modified|First published|Modified|Date)(\s+(on|at))?\s*:?\s*", OptI);
+
+    private static readonly Regex BylineRegex = new(@"^(By|BY|Written by|Words by|Story by|Reported by)\s+(?<name>[A-Z\p{Lu}].{0,100})$", Opt);
+
+    private static readonly Regex CaptionMarker = new(
+        @"(\[\s*(photo|image|picture|video)[^\]]{0,80}\])|(\(\s*(\w+\s+){0,2}(photo|photos|image|picture|file photo|file)\s*(/|:|\)|by\b|credit))|" +
+        @"(^(photo|photos|image|picture|file photo|photograph|caption|pic|video grab|screengrab)\s*(:|/|\||-|–))|(^file photo\b)|" +
+        @"(getty images|photo credit|image credit|image source|\(photo\)|\(file\)|/\s*afp\s*photo|afp photo|ap photo|reuters/|xinhua/|/xinhua|photo/)",
+        OptI);
+
+    private static readonly Regex LinkLine = new(
+        @"^(also read|read also|read more|more|related|related stories|related story|related news|related articles|related content|see also|" +
+        @"recommended|suggested|watch|listen|trending|must read|don't miss|top stories|latest news|more news|more stories|editor's picks|" +
+        @"you may also like|you might also like|also see|also watch)\s*(:|\||-|–|—|>|»)|^click here\b|^(https?://|www\.)\S+$", OptI);
+
+    private static readonly Regex Navigation = new(
+        @"(^|\s)(cms|skip to (main )?content|toggle navigation|main menu|back to top|jump to|open menu|close menu)($|\s)|" +
+        @"^(home|menu|search|share|share this|share this article|share on|tweet|print|email|comments?|advertisement|sponsored|" +
+        @"scroll to continue|continue reading|story continues below|follow us|download (the|our) app|tags|topics|filed under|" +
+        @"leave a comment|view comments|add comment|next article|previous article|prev|next|loading|loading\.\.\.)\b\s*(:|$|on|\||-|›|»)|" +
+        @"^(follow us on|find us on|like us on|join us on|get the latest)\b",
+        OptI);
+
+    private static readonly Regex SocialWords = new(
+        @"^((share|tweet|facebook|twitter|x|whatsapp|linkedin|email|e-mail|print|pinterest|reddit|telegram|copy link|copy|save|comments?|" +
+        @"instagram|youtube|flipboard|messenger|sms|link)\s*[|•·,/]?\s*)+$", OptI);
+
+    // Phrases that only paywalls and sign-up boxes use.
+    private static readonly Regex PaywallStrong = new(
+        @"\{\{[^}]{0,60}\}\}|subscribe (now|today|to (read|continue|unlock|get|our|the))|already (a )?(subscribed|subscriber|a member)|" +
+        @"free articles?|paywall|unlimited access|cancel any ?time|renews? automatically|\blog ?in to\b|\bsign ?in to (read|continue)|" +
+        @"(digital|premium) subscription|create (a free |an )?account|become a (member|subscriber)|support (our|independent) journalism|" +
+        @"premium (stories|content|articles|access)|ad-free|start your (free )?trial|subscription plans?",
+        OptI);
+
+    // Words of marketing boxes that ordinary sentences use too: only on short lines that are not sentences.
+    private static readonly Regex PaywallWeak = new(
+        @"subscri(be|ption|ber)|\blog ?in\b|\bsign ?(in|up)\b|newsletters?|e-?paper|premium|per month|/month|/year|per year|" +
+        @"special offer|limited offer|digital (access|edition|plans?|replica)|\bregister\b",
+        OptI);
+
+    private static readonly Regex Price = new(
+        @"^([₹$€£¥]|rs\.?|inr|usd|eur|gbp)\s?\d[\d,.]*(\s?(/|per)\s?\w+)?$|^\d[\d,.]*\s?([₹$€£¥]|rs\.?|inr|usd|eur|gbp)(\s?(/|per)\s?\w+)?$", OptI);
+
+    private static readonly Regex DisclaimerRegex = new(
+        @"^(disclaimer|note to readers|editor's note|editors' note)\b|has not been edited by|auto-generated from a syndicated feed|" +
+        @"views expressed (here|in this|by)|^copyright\b|©|all rights reserved|^\(?(except for|only) the headline|" +
+        @"^this (article|story|content) (is|was) (published|provided|produced) (by|from|under)|reproduced with permission",
+        OptI);
+
+    // "--IANS", "-- Reuters", "—AP"
+    private static readonly Regex DashSignoff = new(@"^[-–—]{1,3}\s*(?<src>[A-Z][\w&.' ]{0,40}?)\s*[-–—]{0,3}$", Opt);
+
+    private static readonly Regex CreditSignoff = new(
+        @"^\(?\s*((additional )?reporting|writing|editing|compiled|edited|written|produced|translated|with inputs|inputs) (by|from)\s[^)]{1,200}\)?\.?$|" +
+        @"^\(?\s*(ends|end|###|\*\*\*)\s*\)?$",
+        OptI);
+
+    private static readonly Regex ParenAgency = new(@"^\(\s*(?<src>[A-Za-z][\w&.' -]{0,40})\s*\)$", Opt);
+    private static readonly Regex SourceLine = new(@"^(source|sources|credit|courtesy)\s*:\s*(?<src>[^.]{1,60})$", OptI);
+
+    private static readonly Regex DeskCode = new(@"^[a-z]{1,6}(/[a-z]{1,6})*/?$", Opt);
+
+    private static readonly Regex Url = new(@"^(https?://|www\.)\S+$", OptI);
+
+    /// <summary>Classifies a trimmed non-empty line by the rules that hold anywhere in a document.</summary>
+    public static string? Classify(string line)
+    {
+        if (line.Length == 0) return null;
+        if (line.Length > 600) return Url.IsMatch(line) ? Reasons.Link : null;
+        int words = Words.Count(line);
+
+        if (words <= 12 && IsSignoff(line, out _)) return Reasons.Signoff;
+        if (words <= 3 && line.Contains('/') && DeskCode.IsMatch(line)) return Reasons.DeskCode;
+        if (CaptionMarker.IsMatch(line)) return Reasons.Caption;
+        if (words <= 40 && LinkLine.IsMatch(line)) return Reasons.Link;
+        if (words <= 40 && DisclaimerRegex.IsMatch(line)) return Reasons.Disclaimer;
+        if (line.Contains("{{", StringComparison.Ordinal) && line.Contains("}}", StringComparison.Ordinal)) return Reasons.Paywall;
+        if (words <= 4 && Price.IsMatch(line)) return Reasons.Paywall;
+        if (words <= 30 && PaywallStrong.IsMatch(line)) return Reasons.Paywall;
+        if ((words <= 8 || (words <= 16 && !Words.EndsWithTerminal(line))) && PaywallWeak.IsMatch(line)) return Reasons.Paywall;
+        if (words <= 12 && (Navigation.IsMatch(line) || SocialWords.IsMatch(line))) return Reasons.Navigation;
+        if (words <= 12 && IsBreadcrumb(line)) return Reasons.Navigation;
+        return null;
+    }
+
+    /// <summary>Agency sign-off or credit line; <paramref name="source"/> is the agency when it names one.</summary>
+    public static bool IsSignoff(string line, out string source)
+    {
+        source = "";
+        var m = DashSignoff.Match(line);
+        if (m.Success)
+        {
+            var src = m.Groups["src"].Value.Trim();
+            if (Words.Count(src) <= 4)
+            {
+                source = src;
+                return true;
+            }
+        }
+        if (CreditSignoff.IsMatch(line))
+        {
+            var from = line.IndexOf(" from ", StringComparison.OrdinalIgnoreCase);
+            if (from >= 0)
+            {
+                var src = line[(from + 6)..].Trim().TrimEnd(')', '.').Trim();
+                if (KnownNames.IsAgency(src)) source = src;
+            }
+            return true;
+        }
+        m = ParenAgency.Match(line);
+        if (m.Success && KnownNames.IsAgency(m.Groups["src"].Value))
+        {
+            source = m.Groups["src"].Value.Trim();
+            return true;
+        }
+        m = SourceLine.Match(line);
+        if (m.Success)
+        {
+            source = m.Groups["src"].Value.Trim();
+            return true;
+        }
+        return false;
+    }
+
+    /// <summary>"Home > World > Asia", "News | Politics | China": three or more short segments.</summary>
+    private static bool IsBreadcrumb(string line)
+    {
+        foreach (var sep in new[] { " > ", " » ", " › ", " | ", " / " })
+        {
+            var parts = line.Split(sep);
+            if (parts.Length < 3) continue;
+            bool allShort = true;
+            foreach (var p in parts)
+                if (Words.Count(p) is 0 or > 3) { allShort = false; break; }
+            if (allShort) return true;
+        }
+        return false;
+    }
+
+    /// <summary>
+    /// A header line: an optional source, a Published/Updated keyword and a date, in one or more "|" segments;
+    /// or a line holding nothing but a date and time.
+    /// </summary>
+    public static HeaderInfo? TryParseHeader(string line)
+    {
+        if (line.Length > 200 || Words.Count(line) > 20) return null;
+        string source = "";
+        DateOnly? published = null, updated = null;
+        bool any = false;
+        foreach (var rawSegment in line.Split('|'))
+        {
+            var segment = rawSegment.Trim();
+            var m = HeaderKeyword.Match(segment);
+            if (!m.Success) continue;
+            var rest = segment[(m.Index + m.Length)..];
+            if (!IsDateOnly(rest, out var date)) continue;
+            var prefix = segment[..m.Index].Trim().TrimEnd(',', '-', '–', '|').Trim();
+            if (prefix.StartsWith("By ", StringComparison.Ordinal)) prefix = prefix[3..].Trim();
+            // The prefix of a header is a name ("Xinhua"), never a clause ("The report was").
+            if (Words.Count(prefix) > 6 || prefix.Split(' ', StringSplitOptions.RemoveEmptyEntries).Any(w => char.IsLower(w[0]))) continue;
+            any = true;
+            var keyword = m.Groups[2].Value.ToLowerInvariant();
+            if (keyword.Contains("updated") || keyword.Contains("modified")) updated ??= date;
+            else published ??= date;
+            if (source.Length == 0 && prefix.Length > 0 && Words.Count(prefix) <= 6 && char.IsUpper(prefix[0]) && !prefix.Any(char.IsDigit))
+                source = prefix;
+        }
+        if (any) return new HeaderInfo(source, published, updated);
+        return IsDateOnly(line, out var only) ? new HeaderInfo("", only, null) : null;
+    }
+
+    private static readonly HashSet<string> TimeWords = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "am", "pm", "a.m.", "p.m.", "gmt", "utc", "ist", "est", "edt", "cst", "cdt", "pst", "pdt", "bst", "cet", "cest",
+        "jst", "kst", "hkt", "sgt", "aest", "at", "on", "updated", "published", "posted", "date", "time", "bjt",
+        "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+    };
+
+    private static bool IsDateOnly(string line, out DateOnly? date)
+    {
+        date = DateParser.FirstFullDate(line, out var start, out var length);
+        if (date is null) return false;
+        var rest = string.Concat(line.AsSpan(0, start), " ", line.AsSpan(start + length));
+        foreach (var token in rest.Split([' ', ',', '|', '(', ')', '-', '–'], StringSplitOptions.RemoveEmptyEntries))
+        {
+            var t = token.TrimEnd(':', '.');
+            if (t.Length == 0 || TimeWords.Contains(t) || TimeWords.Contains(token)) continue;
+            if (t.All(c => char.IsDigit(c) || c is ':' or '+' or '.' or 'T' or 'Z')) continue;
+            return false;
+        }
+        return true;
+    }
+
+    /// <summary>"By Xinhua", "By Jane Doe, Reuters": the byline text, and the publisher it names if any.</summary>
+    public static bool TryParseByline(string line, out string byline, out string source)
+    {
+        byline = source = "";
+        if (line.Length > 120) return false;
+        var m = BylineRegex.Match(line);
+        if (!m.Success) return false;
+        var name = m.Groups["name"].Value.Trim().TrimEnd('.');
+        if (Words.Count(name) > 12) return false;
+        // A byline is names: every lower-case word must be a connector ("and", "in", "of", ...).
+        foreach (var w in name.Split([' ', ',', '|', '/'], StringSplitOptions.RemoveEmptyEntries))
+        {
+            if (char.IsLower(w[0]) && !Connectors.Contains(w)) return false;
+        }
+        byline = name;
+        var parts = name.Split([",", "|", " / ", " - ", " – ", " — ", " for "], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        for (int i = parts.Length - 1; i >= 0; i--)
+        {
+            var p = parts[i];
+            if (parts.Length == 1 ? Words.Count(p) == 1 || KnownNames.LooksLikePublisher(p) : KnownNames.LooksLikePublisher(p))
+            {
+                // "By John Smith in Beijing" names a place, not a publisher
+                if (parts.Length > 1 && i == 0) break;
+                source = p;
+                break;
+            }
+        }
+        return true;
+    }
+
+    private static readonly HashSet<string> Connectors = new(StringComparer.Ordinal)
+    {
+        "and", "in", "of", "for", "the", "de", "da", "van", "von", "der", "al", "bin", "el", "la", "le", "du", "with", "at", "&",
+    };
+}

@@ -1,0 +1,118 @@
+using System.Text;
+using UtfUnknown;
+
+namespace Platform.Extraction.Engine.Input;
+
+/// <summary>Bytes to string: BOM, then a strict UTF-8 check (the common case), then UTF.Unknown detection.</summary>
+internal static class TextDecoder
+{
+    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+
+    static TextDecoder() => Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
+
+    public static (string Text, string Charset) Decode(ReadOnlySpan<byte> bytes, string? declaredCharset)
+    {
+        if (bytes.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF])) return (Strict(StrictUtf8, bytes[3..]), "utf-8");
+        if (bytes.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xFE, 0x00, 0x00])) return (Strict(new UTF32Encoding(false, true, true), bytes[4..]), "utf-32le");
+        if (bytes.StartsWith((ReadOnlySpan<byte>)[0x00, 0x00, 0xFE, 0xFF])) return (Strict(new UTF32Encoding(true, true, true), bytes[4..]), "utf-32be");
+        if (bytes.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xFE])) return (Strict(new UnicodeEncoding(false, true, true), bytes[2..]), "utf-16le");
+        if (bytes.StartsWith((ReadOnlySpan<byte>)[0xFE, 0xFF])) return (Strict(new UnicodeEncoding(true, true, true), bytes[2..]), "utf-16be");
+
+        // UTF-16 without BOM: every other byte is zero in Latin text.
+        var utf16 = GuessUtf16(bytes);
+        if (utf16 is not null) return (Strict(utf16.Value.Encoding, bytes), utf16.Value.Name);
+
+        // NUL bytes do not occur in text of any single-byte or UTF-8 charset.
+        if (bytes.IndexOf((byte)0) >= 0)
+            throw new ExtractionException(ExtractionErrorCode.Undecodable, "The content contains NUL bytes and is not text.");
+
+        if (System.Text.Unicode.Utf8.IsValid(bytes)) return (StrictUtf8.GetString(bytes), "utf-8");
+
+        if (declaredCharset is not null && TryGetEncoding(declaredCharset) is { } declared)
+            return (declared.GetString(bytes), declared.WebName);
+
+        var detected = CharsetDetector.DetectFromBytes(bytes).Detected;
+        var encoding = detected?.Encoding ?? (detected?.EncodingName is { } name ? TryGetEncoding(name) : null);
+        if (encoding is null || detected!.Confidence < 0.2f)
+            throw new ExtractionException(ExtractionErrorCode.Undecodable, "The character set of the text could not be detected.");
+        return (encoding.GetString(bytes), encoding.WebName);
+    }
+
+    private static Encoding? TryGetEncoding(string name)
+    {
+        try { return Encoding.GetEncoding(name); }
+        catch (ArgumentException) { return null; }
+    }
+
+    private static string Strict(Encoding encoding, ReadOnlySpan<byte> bytes)
+    {
+        try { return encoding.GetString(bytes); }
+        catch (DecoderFallbackException e)
+        {
+            throw new ExtractionException(ExtractionErrorCode.Undecodable, $"The content is not valid {encoding.WebName}.", e);
+        }
+    }
+
+    private static (Encoding Encoding, string Name)? GuessUtf16(ReadOnlySpan<byte> bytes)
+    {
+        int n = Math.Min(bytes.Length, 4096) & ~1;
+        if (n < 8) return null;
+        int evenZero = 0, oddZero = 0;
+        for (int i = 0; i < n; i += 2)
+        {
+            if (bytes[i] == 0) evenZero++;
+            if (bytes[i + 1] == 0) oddZero++;
+        }
+        int pairs = n / 2;
+        if (oddZero > pairs * 0.4 && evenZero < pairs * 0.05) return (new UnicodeEncoding(false, false, true), "utf-16le");
+        if (evenZero > pairs * 0.4 && oddZero < pairs * 0.05) return (new UnicodeEncoding(true, false, true), "utf-16be");
+        return null;
+    }
+
+    /// <summary>
+    /// Decoded text that is mostly control characters or replacement characters is binary data in disguise.
+    /// </summary>
+    public static void EnsureTextual(string text)
+    {
+        int bad = 0, total = 0;
+        foreach (var c in text)
+        {
+            if (char.IsWhiteSpace(c)) continue;
+            total++;
+            if (char.IsControl(c) || c == '\uFFFD' || char.GetUnicodeCategory(c) is System.Globalization.UnicodeCategory.PrivateUse
+                or System.Globalization.UnicodeCategory.OtherNotAssigned or System.Globalization.UnicodeCategory.Surrogate)
+                bad++;
+        }
+        if (total > 0 && bad > total * 0.05 + 2)
+            throw new ExtractionException(ExtractionErrorCode.Undecodable, "The content looks like binary data, not text.");
+    }
+
+    /// <summary>Splits on \r\n, \r and \n; trims trailing whitespace and a leading BOM.</summary>
+    public static List<string> SplitLines(string text)
+    {
+        var lines = new List<string>();
+        int start = 0;
+        for (int i = 0; i < text.Length; i++)
+        {
+            char c = text[i];
+            if (c is '\n' or '\r' or '\u2028' or '\u2029')
+            {
+                lines.Add(Clean(text.AsSpan(start, i - start)));
+                if (c == '\r' && i + 1 < text.Length && text[i + 1] == '\n') i++;
+                start = i + 1;
+            }
+        }
+        if (start < text.Length) lines.Add(Clean(text.AsSpan(start)));
+        return lines;
+    }
+
+    private static string Clean(ReadOnlySpan<char> line)
+    {
+        line = line.Trim();
+        if (line.Length > 0 && line[0] == '\uFEFF') line = line[1..].Trim();
+        if (line.IndexOfAny('\u00A0', '\t') < 0) return line.ToString();
+        var sb = new StringBuilder(line.Length);
+        foreach (var c in line) sb.Append(c is '\u00A0' or '\t' ? ' ' : c);
+        return sb.ToString();
+    }
+}

@@ -1,0 +1,162 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+
+namespace Platform.Extraction.Engine.Text;
+
+/// <summary>A date written in the text; <see cref="Year"/> is null when the text gives none.</summary>
+internal readonly record struct DateMatch(int Start, int Length, int? Year, int Month, int Day);
+
+/// <summary>A weekday name in the text ("Friday").</summary>
+internal readonly record struct WeekdayMatch(int Start, int Length, DayOfWeek Day);
+
+/// <summary>
+/// Finds calendar dates in English text. All patterns run on the non-backtracking engine, so scanning is
+/// linear in the input length whatever the text holds.
+/// </summary>
+internal static class DateParser
+{
+    private const string Month =
+        "January|February|March|April|May|June|July|August|September|October|November|December|" +
+        "Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec";
+
+    private const string Weekday = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday";
+
+    private const RegexOptions Options = RegexOptions.NonBacktracking | RegexOptions.IgnoreCase | RegexOptions.CultureInvariant;
+
+    // Full dates, most specific first: "7 March 2003", "March 1, 2019", "2019-03-01" / "2019/03/01".
+    private static readonly Regex DayMonthYear = new(
+        $@"\b(?<d>\d{{1,2}})(st|nd|rd|th)?\s+(of\s+)?(?<m>{Month})\.?,?\s+(?<y>\d{{4}})\b", Options);
+    private static readonly Regex MonthDayYear = new(
+        $@"\b(?<m>{Month})\.?\s+(?<d>\d{{1,2}})(st|nd|rd|th)?,?\s+(?<y>\d{{4}})\b", Options);
+    private static readonly Regex Iso = new(@"\b(?<y>\d{4})[-/](?<m>\d{1,2})[-/](?<d>\d{1,2})\b", Options);
+
+    // Dates without a year: "January 16", "16 January".
+    private static readonly Regex MonthDay = new($@"\b(?<m>{Month})\.?\s+(?<d>\d{{1,2}})(st|nd|rd|th)?\b", Options);
+    private static readonly Regex DayMonth = new($@"\b(?<d>\d{{1,2}})(st|nd|rd|th)?\s+(of\s+)?(?<m>{Month})\b", Options);
+
+    private static readonly Regex WeekdayRegex = new($@"\b(?<w>{Weekday})\b", Options);
+
+    /// <summary>All dates of the text, full dates first claiming their characters, then dates without a year.</summary>
+    public static List<DateMatch> FindDates(string text)
+    {
+        var found = new List<DateMatch>();
+        var claimed = new Claims(text.Length);
+        AddMatches(found, claimed, text, DayMonthYear, numericMonth: false, withYear: true);
+        AddMatches(found, claimed, text, MonthDayYear, numericMonth: false, withYear: true);
+        AddMatches(found, claimed, text, Iso, numericMonth: true, withYear: true);
+        AddMatches(found, claimed, text, MonthDay, numericMonth: false, withYear: false);
+        AddMatches(found, claimed, text, DayMonth, numericMonth: false, withYear: false);
+        found.Sort((a, b) => a.Start.CompareTo(b.Start));
+        return found;
+    }
+
+    /// <summary>Weekday names of the text that are not part of a date such as "Friday, March 1, 2019".</summary>
+    public static List<WeekdayMatch> FindWeekdays(string text, IReadOnlyList<DateMatch> dates)
+    {
+        var result = new List<WeekdayMatch>();
+        var claimed = new Claims(text.Length);
+        var starts = new HashSet<int>();
+        foreach (var d in dates)
+        {
+            claimed.SetAll(d.Start, d.Length);
+            starts.Add(d.Start);
+        }
+        foreach (var m in WeekdayRegex.EnumerateMatches(text))
+        {
+            var word = text.AsSpan(m.Index, m.Length);
+            if (!char.IsUpper(word[0])) continue;
+            int end = m.Index + m.Length;
+            if (FollowedByDate(text, end, starts)) continue;
+            if (claimed.Any(m.Index, m.Length)) continue;
+            var day = Enum.Parse<DayOfWeek>(word, ignoreCase: true);
+            result.Add(new WeekdayMatch(m.Index, m.Length, day));
+        }
+        return result;
+    }
+
+    private static bool FollowedByDate(string text, int pos, HashSet<int> dateStarts)
+    {
+        int i = pos;
+        while (i < text.Length && i < pos + 3 && text[i] is ',' or ' ') i++;
+        if (text.AsSpan(i).StartsWith("the ", StringComparison.Ordinal)) i += 4;
+        return dateStarts.Contains(i);
+    }
+
+    /// <summary>The first full date (with a year) in a line, e.g. in a header.</summary>
+    public static DateOnly? FirstFullDate(string text, out int start, out int length)
+    {
+        start = length = 0;
+        foreach (var d in FindDates(text))
+        {
+            if (d.Year is not { } y) continue;
+            if (TryMake(y, d.Month, d.Day) is { } date)
+            {
+                start = d.Start;
+                length = d.Length;
+                return date;
+            }
+        }
+        return null;
+    }
+
+    public static DateOnly? TryMake(int year, int month, int day)
+    {
+        if (year < 1000 || year > 2999 || month is < 1 or > 12 || day < 1 || day > DateTime.DaysInMonth(year, month)) return null;
+        return new DateOnly(year, month, day);
+    }
+
+    public static string Format(DateOnly d) => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    private static void AddMatches(List<DateMatch> found, Claims claimed, string text, Regex regex, bool numericMonth, bool withYear)
+    {
+        // The non-backtracking engine reports groups only through Match; matches are few, so this stays cheap.
+        for (var m = regex.Match(text); m.Success; m = m.NextMatch())
+        {
+            if (claimed.Any(m.Index, m.Length)) continue;
+            var monthText = m.Groups["m"].Value;
+            int month;
+            if (numericMonth)
+            {
+                month = int.Parse(monthText, CultureInfo.InvariantCulture);
+            }
+            else
+            {
+                // "may" and "march" in lower case are verbs, not months.
+                if (!char.IsUpper(monthText[0])) continue;
+                month = MonthNumber(monthText);
+            }
+            int day = int.Parse(m.Groups["d"].Value, CultureInfo.InvariantCulture);
+            int? year = withYear ? int.Parse(m.Groups["y"].Value, CultureInfo.InvariantCulture) : null;
+            if (day is < 1 or > 31 || month is < 1 or > 12) continue;
+            if (year is { } y && TryMake(y, month, day) is null) continue;
+            found.Add(new DateMatch(m.Index, m.Length, year, month, day));
+            claimed.SetAll(m.Index, m.Length);
+        }
+    }
+
+    private sealed class Claims(int length)
+    {
+        private readonly System.Collections.BitArray bits = new(length);
+
+        public bool Any(int start, int length)
+        {
+            for (int i = start; i < start + length; i++) if (bits[i]) return true;
+            return false;
+        }
+
+        public void SetAll(int start, int length)
+        {
+            for (int i = start; i < start + length; i++) bits[i] = true;
+        }
+    }
+
+    public static int MonthNumber(string name)
+    {
+        var n = name.ToLowerInvariant();
+        return n[..3] switch
+        {
+            "jan" => 1, "feb" => 2, "mar" => 3, "apr" => 4, "may" => 5, "jun" => 6,
+            "jul" => 7, "aug" => 8, "sep" => 9, "oct" => 10, "nov" => 11, "dec" => 12, _ => 0,
+        };
+    }
+}

@@ -1,0 +1,62 @@
+namespace Platform.Extraction.Engine.Text;
+
+/// <summary>Small word helpers shared by the stages.</summary>
+internal static class Words
+{
+    /// <summary>Whitespace-separated words (the unit the guidelines count).</summary>
+    public static int Count(ReadOnlySpan<char> text)
+    {
+        int n = 0;
+        bool inWord = false;
+        foreach (var c in text)
+        {
+            if (char.IsWhiteSpace(c)) inWord = false;
+            else if (!inWord) { inWord = true; n++; }
+        }
+        return n;
+    }
+
+    /// <summary>Lower-cased word tokens (letters and digits, as the scorer's \w+).</summary>
+    public static List<string> Tokens(string text)
+    {
+        var tokens = new List<string>();
+        int start = -1;
+        for (int i = 0; i <= text.Length; i++)
+        {
+            bool word = i < text.Length && (char.IsLetterOrDigit(text[i]) || text[i] == '_');
+            if (word && start < 0) start = i;
+            else if (!word && start >= 0)
+            {
+                tokens.Add(text.Substring(start, i - start).ToLowerInvariant());
+                start = -1;
+            }
+        }
+        return tokens;
+    }
+
+    public static bool EndsWithTerminal(string line)
+    {
+        var t = line.AsSpan().TrimEnd();
+        while (t.Length > 0 && t[^1] is '"' or '\'' or '”' or '’' or ')' or ']' or '»') t = t[..^1];
+        return t.Length > 0 && t[^1] is '.' or '!' or '?' or '…' or ':';
+    }
+
+    /// <summary>Common English function words and reporting words (general knowledge).</summary>
+    public static readonly HashSet<string> StopWords = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "a", "about", "above", "after", "again", "against", "all", "also", "am", "an", "and", "any", "are", "as", "at",
+        "be", "because", "been", "before", "being", "below", "between", "both", "but", "by", "can", "could", "did", "do",
+        "does", "doing", "down", "during", "each", "few", "for", "from", "further", "had", "has", "have", "having", "he",
+        "her", "here", "hers", "herself", "him", "himself", "his", "how", "i", "if", "in", "into", "is", "it", "its",
+        "itself", "just", "me", "more", "most", "my", "myself", "no", "nor", "not", "now", "of", "off", "on", "once",
+        "only", "or", "other", "our", "ours", "ourselves", "out", "over", "own", "same", "she", "should", "so", "some",
+        "such", "than", "that", "the", "their", "theirs", "them", "themselves", "then", "there", "these", "they", "this",
+        "those", "through", "to", "too", "under", "until", "up", "very", "was", "we", "were", "what", "when", "where",
+        "which", "while", "who", "whom", "why", "will", "with", "would", "you", "your", "yours", "said", "says", "say",
+        "told", "noted", "added", "stressed", "according", "mr", "ms", "mrs", "may", "might", "must", "shall", "us",
+        "yet", "well", "however", "many", "much", "made", "make", "like", "new", "one", "two", "three", "since", "within",
+        "without", "among", "across", "including", "including", "per", "via", "upon", "whether", "though", "although",
+        "friday", "monday", "tuesday", "wednesday", "thursday", "saturday", "sunday", "year", "years", "week", "day",
+        "last", "first", "next", "recent", "hours", "later", "ago", "even", "still", "already", "several",
+    };
+}
