@@ -88,6 +88,46 @@ public sealed class DocumentSubmittedConsumerTests
         Assert.False(string.IsNullOrEmpty(extracted.EventId));
         Assert.False(await harness.Published.Any<ExtractionFailed>(TestContext.Current.CancellationToken));
         Assert.Equal(1, source.Calls("doc-1"));
+        var headers = harness.Published.Select<DocumentExtracted>(TestContext.Current.CancellationToken).Single().Context.Headers;
+        Assert.Equal("acme", headers.Get<string>("platform-tenant"));
+        Assert.Equal("doc-1", headers.Get<string>("platform-document-id"));
+    }
+
+    [Fact]
+    public async Task Consume_WithTheRealEngine_ExtractsTitleAndBodyFromHtml()
+    {
+        var html = Encoding.UTF8.GetBytes(
+            "<html><head><title>Ferry service resumes on the northern route</title></head><body>" +
+            "<nav>Home | World | Subscribe</nav><article><h1>Ferry service resumes on the northern route</h1>" +
+            "<p>The ferry operator restarted crossings on Tuesday after a week of repairs to the landing stage.</p>" +
+            "<p>Passengers queued from early morning, and the first boat left the harbour at seven.</p></article></body></html>");
+        var source = new FakeContentSource().Returns("doc-html", "acme", html, "text/html", "ferry.html");
+        var (provider, harness) = await StartAsync(source, new EngineExtractor());
+        await using var _ = provider;
+
+        await harness.Bus.Publish(Submitted("doc-html"), TestContext.Current.CancellationToken);
+
+        var extracted = await SinglePublishedAsync<DocumentExtracted>(harness, "doc-html");
+        Assert.Equal(Platform.Extraction.Engine.EngineInfo.Version, extracted.EngineVersion);
+        Assert.Contains("Ferry service resumes", extracted.Extraction.Title);
+        Assert.Contains("restarted crossings on Tuesday", extracted.Extraction.Body);
+        Assert.DoesNotContain("Subscribe", extracted.Extraction.Body);
+    }
+
+    [Fact]
+    public async Task Consume_WithTheRealEngine_BinaryGarbage_PublishesExtractionFailed()
+    {
+        var garbage = new byte[4096];
+        new Random(7).NextBytes(garbage);
+        var source = new FakeContentSource().Returns("doc-garbage", "acme", garbage, "application/octet-stream", "blob.bin");
+        var (provider, harness) = await StartAsync(source, new EngineExtractor());
+        await using var _ = provider;
+
+        await harness.Bus.Publish(Submitted("doc-garbage"), TestContext.Current.CancellationToken);
+
+        var failed = await SinglePublishedAsync<ExtractionFailed>(harness, "doc-garbage");
+        Assert.Contains(failed.ErrorCode, new[] { "unsupported_media_type", "undecodable" });
+        Assert.False(string.IsNullOrWhiteSpace(failed.Reason));
     }
 
     [Fact]

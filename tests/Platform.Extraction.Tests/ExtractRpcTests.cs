@@ -143,6 +143,32 @@ public sealed class ExtractRpcTests
     }
 
     [Fact]
+    public async Task Extract_WithTheRealEngine_FillsTitleBodyAndVersion()
+    {
+        await using var app = await StartAsync();
+        const string text = "Council approves new cycle lanes\n\nThe city council voted on Wednesday to build four new cycle lanes.\n\nWork starts in the spring.";
+
+        var response = await Client(app).ExtractAsync(new ExtractRequest { Text = text }, ServiceApp.As(Key), cancellationToken: TestContext.Current.CancellationToken);
+
+        Assert.Equal("Council approves new cycle lanes", response.Extraction.Title);
+        Assert.Contains("four new cycle lanes", response.Extraction.Body);
+        Assert.Equal(EngineInfo.Version, response.Extraction.EngineVersion);
+    }
+
+    [Fact]
+    public async Task Extract_WithTheRealEngine_Image_ReturnsFailedPreconditionWithReason()
+    {
+        await using var app = await StartAsync();
+        byte[] png = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52];
+
+        var ex = await Assert.ThrowsAsync<RpcException>(() => Client(app).ExtractAsync(
+            new ExtractRequest { Content = ByteString.CopyFrom(png), MediaType = "image/png", FileName = "photo.png" }, ServiceApp.As(Key), cancellationToken: TestContext.Current.CancellationToken).ResponseAsync);
+
+        Assert.Equal(StatusCode.FailedPrecondition, ex.StatusCode);
+        Assert.Contains("unsupported_media_type", ex.Status.Detail);
+    }
+
+    [Fact]
     public async Task Start_WithoutIngestAddress_FailsWithTheConfigurationKey()
     {
         var ex = await Assert.ThrowsAnyAsync<Exception>(() => StartAsync(new FakeExtractor(), new Dictionary<string, string?> { ["Services:Ingest"] = "" }));

@@ -85,7 +85,7 @@ public sealed class DocumentSubmittedConsumer(
             Extraction = extraction,
             EngineVersion = extractor.Version,
             DurationMs = stopwatch.ElapsedMilliseconds,
-        });
+        }, WithPlatformHeaders<DocumentExtracted>(submitted));
         logger.LogInformation("Extracted {DocumentId} ({Bytes} bytes, {MediaType}) in {DurationMs} ms", submitted.DocumentId, bytes.Length, mediaType, stopwatch.ElapsedMilliseconds);
     }
 
@@ -132,7 +132,15 @@ public sealed class DocumentSubmittedConsumer(
             Reason = reason,
             ErrorCode = errorCode,
             EngineVersion = extractor.Version,
-        });
+        }, WithPlatformHeaders<ExtractionFailed>(context.Message));
+
+    /// <summary>The same routing headers Ingest puts on DocumentSubmitted, so subscribers can filter without parsing.</summary>
+    private static Action<PublishContext<T>> WithPlatformHeaders<T>(DocumentSubmitted submitted)
+        where T : class => publish =>
+    {
+        publish.Headers.Set("platform-tenant", submitted.Tenant);
+        publish.Headers.Set("platform-document-id", submitted.DocumentId);
+    };
 
     /// <summary>
     /// A redelivered DocumentSubmitted yields the same event id, so subscribers that dedupe on event id see one
