@@ -14,6 +14,12 @@ public sealed partial class CorpusFlowTests(DistributedPlatform platform)
     /// <summary>Long enough for a duplicate publish to reach the subscriber; a missing event fails sooner.</summary>
     internal static readonly TimeSpan SettleTime = TimeSpan.FromSeconds(3);
 
+    /// <summary>
+    /// Samples whose first content line is already a paragraph (samples/README.md); FORMAT.md wants title "" for them.
+    /// Every other sample has a headline, so its title must come through.
+    /// </summary>
+    private static readonly HashSet<string> WithoutHeadline = ["no-headline-drought.txt", "wire-port-expansion.txt"];
+
     [Fact]
     public Task SubmittedCorpus_IsExtractedOncePerDocument_AndQueryServesEachByIdAndBySearch() => platform.RunAsync(async ct =>
     {
@@ -36,7 +42,8 @@ public sealed partial class CorpusFlowTests(DistributedPlatform platform)
             Assert.True(answer.Document.State == DocumentState.Extracted, $"{file}: {answer.Document.State} ({answer.Document.FailureReason})");
             Assert.Equal(id, answer.Document.Id);
             Assert.Equal(DistributedPlatform.Keys[Key], answer.Document.Tenant);
-            Assert.False(string.IsNullOrWhiteSpace(answer.Extraction?.Title), $"{file}: no title");
+            if (!WithoutHeadline.Contains(file))
+                Assert.False(string.IsNullOrWhiteSpace(answer.Extraction?.Title), $"{file}: no title");
             Assert.False(string.IsNullOrWhiteSpace(answer.Extraction?.Body), $"{file}: no body");
         }
 

@@ -1,4 +1,5 @@
 using Platform.Contracts.Documents.V1;
+using Platform.Contracts.Ingest.V1;
 using Platform.EndToEnd.Tests.Infrastructure;
 
 namespace Platform.EndToEnd.Tests;
@@ -14,16 +15,23 @@ public sealed class ExtractionRestartTests(DistributedPlatform platform)
         var corpus = SampleCorpus.Load();
         var output = TestContext.Current.TestOutputHelper;
 
-        // Batch 1: two copies of the corpus (distinct content), so the worker is busy when it dies.
-        var firstBatch = new List<string>();
-        foreach (var copy in new[] { "copy one", "copy two" })
-        {
-            foreach (var document in corpus)
-                firstBatch.Add((await platform.IngestClient.SubmitDocumentAsync(document.ToRequest($"Restart test, batch 1, {copy}."), DistributedPlatform.As(Key), cancellationToken: ct)).DocumentId);
-        }
+        // Batch 1: eight copies of the corpus (distinct content) in one SubmitDocuments call, so the queue is full and
+        // the worker is busy (prefetched, unacknowledged messages) when it dies.
+        var batch = new SubmitDocumentsRequest();
+        for (var copy = 1; copy <= 8; copy++)
+            batch.Documents.AddRange(corpus.Select(d => d.ToRequest($"Restart test, batch 1, copy {copy}.")));
+        var batchResponse = await platform.IngestClient.SubmitDocumentsAsync(batch, DistributedPlatform.As(Key), cancellationToken: ct);
+        Assert.All(batchResponse.Results, r => Assert.Equal(0, r.ErrorCode));
+        var firstBatch = batchResponse.Results.Select(r => r.DocumentId).ToList();
 
         // Kill (SIGKILL, no graceful shutdown) as soon as the worker has finished something: mid-run.
-        await QueryWaits.UntilAsync(() => firstBatch.Any(id => platform.Events.ExtractedFor(id).Any()), "the first extraction of batch 1", ct);
+        var started = DateTime.UtcNow;
+        while (!firstBatch.Any(id => platform.Events.ExtractedFor(id).Any()))
+        {
+            Assert.True(DateTime.UtcNow - started < QueryWaits.DefaultTimeout, "no document of batch 1 was extracted");
+            await Task.Delay(10, ct);
+        }
+
         platform.Extraction.Kill();
         Assert.False(platform.Extraction.IsRunning);
         var doneBeforeKill = firstBatch.Count(id => platform.Events.ExtractedFor(id).Any());
