@@ -39,6 +39,12 @@ public sealed class FormattingTests
     [InlineData(3 * 1024 * 1024, "3 MiB")]
     public void Size_IsHumanReadableAndCultureInvariant(long bytes, string expected) => Assert.Equal(expected, Formatting.Size(bytes));
 
+    [Theory]
+    [InlineData(1.25, "1.250")]
+    [InlineData(0, "0.000")]
+    [InlineData(0.0000023, "2.3E-6")]
+    public void Score_HasThreeDecimals_AndTinyScoresStayVisible(double score, string expected) => Assert.Equal(expected, Formatting.Score(score));
+
     [Fact]
     public void RpcError_PrintsStatusCodeAndMessage_WithAHintForMissingServersAndKeys()
     {

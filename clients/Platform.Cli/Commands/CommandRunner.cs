@@ -86,7 +86,12 @@ internal static class CommandRunner
     public static IAnsiConsole CreateConsole(TextWriter output)
     {
         if (ReferenceEquals(output, System.Console.Out))
+        {
+            // Piped into a file or another program: no terminal width to respect, so do not wrap ids and titles at 80.
+            if (System.Console.IsOutputRedirected && AnsiConsole.Console.Profile.Width < 200)
+                AnsiConsole.Console.Profile.Width = 200;
             return AnsiConsole.Console;
+        }
         var console = AnsiConsole.Create(new AnsiConsoleSettings
         {
             Out = new AnsiConsoleOutput(output),

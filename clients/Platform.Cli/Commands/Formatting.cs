@@ -68,7 +68,9 @@ internal static partial class Formatting
         _ => string.Create(CultureInfo.InvariantCulture, $"{bytes / (1024.0 * 1024.0):0.#} MiB"),
     };
 
-    public static string Score(double score) => score.ToString("0.000", CultureInfo.InvariantCulture);
+    /// <summary>Three decimals; tiny non-zero scores (bm25 on a corpus of a few documents) keep three significant digits.</summary>
+    public static string Score(double score) =>
+        score != 0 && Math.Abs(score) < 0.001 ? score.ToString("0.##E+0", CultureInfo.InvariantCulture) : score.ToString("0.000", CultureInfo.InvariantCulture);
 
     /// <summary>
     /// One line per event, cursor first so a user (or a script: <c>tail -1 | cut -f1</c>) can resume with --cursor.

@@ -54,7 +54,7 @@ internal static class ListCommand
 
     public static Table DocumentsTable(IEnumerable<DocumentSummary> documents)
     {
-        var table = new Table().AddColumns("Id", "State", "Title", "File", "Submitted");
+        var table = new Table().AddColumns(new TableColumn("Id").NoWrap(), new TableColumn("State").NoWrap(), new TableColumn("Title"), new TableColumn("File"), new TableColumn("Submitted").NoWrap());
         foreach (var s in documents)
         {
             var d = s.Document ?? new Document();

@@ -38,7 +38,7 @@ internal static class SearchCommand
 
     public static Table HitsTable(IEnumerable<SearchHit> hits)
     {
-        var table = new Table().AddColumns("#", "Score", "Title", "Id", "Snippet");
+        var table = new Table().AddColumns(new TableColumn("#").RightAligned(), new TableColumn("Score").RightAligned().NoWrap(), new TableColumn("Title"), new TableColumn("Id").NoWrap(), new TableColumn("Snippet"));
         var rank = 0;
         foreach (var hit in hits)
         {

@@ -75,7 +75,7 @@ internal static class SubmitCommand
 
     public static Table ResultTable(IEnumerable<SubmitResult> results)
     {
-        var table = new Table().AddColumns("File", "Id", "State", "Title");
+        var table = new Table().AddColumns(new TableColumn("File"), new TableColumn("Id").NoWrap(), new TableColumn("State").NoWrap(), new TableColumn("Title"));
         foreach (var r in results.Where(r => r.DocumentId is not null))
         {
             var title = r.State == DocumentState.Failed ? $"[red]{Markup.Escape(r.FailureReason)}[/]" : Markup.Escape(r.Title);
