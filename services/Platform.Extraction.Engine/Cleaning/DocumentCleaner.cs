@@ -82,11 +82,19 @@ internal static class DocumentCleaner
 
         // Head zone, before the title: header lines, bylines and lines that are noise anywhere.
         int k = 0;
+        string mastheadSource = "";
         for (; k < n; k++)
         {
             if (lines[k].Length == 0) continue;
             if (TryMeta(k)) continue;
             if (strong[k] is { } r) { reason[k] = r; continue; }
+            // A masthead above the header ("China Daily" then "Updated: ...") is the publisher, not the headline.
+            if (Words.Count(lines[k]) <= 4 && KnownNames.LooksLikePublisher(lines[k]) && NextIsMeta(lines, k))
+            {
+                reason[k] = Reasons.Navigation;
+                if (mastheadSource.Length == 0) mastheadSource = lines[k];
+                continue;
+            }
             break;
         }
 
@@ -110,7 +118,7 @@ internal static class DocumentCleaner
                 break;
             }
         }
-        else if (k < n && IsTitleLike(lines[k]))
+        else if (k < n && IsTitleLike(lines[k]) && !(k + 1 < n && lines[k + 1].Length > 0 && char.IsLower(lines[k + 1][0])))
         {
             result.Title = lines[k];
             hasTitle = true;
@@ -166,7 +174,7 @@ internal static class DocumentCleaner
         int tailStart = -1;
         for (int i = Math.Max(lastSubstantial + 1, bodyStart); i < n; i++)
         {
-            if (reason[i] is Reasons.Signoff or Reasons.DeskCode or Reasons.Disclaimer or Reasons.Paywall) { tailStart = i; break; }
+            if (reason[i] is Reasons.Signoff or Reasons.DeskCode or Reasons.Disclaimer or Reasons.Paywall or Reasons.Link or Reasons.Navigation) { tailStart = i; break; }
         }
         if (tailStart >= 0)
         {
@@ -239,11 +247,23 @@ internal static class DocumentCleaner
             if (creditSource.Length > 0 && !KnownNames.LooksLikePublisher(creditSource)) creditSource = "";
         }
 
+        // A page that states only when it was updated ("Updated: 2019-03-01 09:51") is dated by that.
+        published ??= updated;
         result.PublishedAt = published is { } p ? DateParser.Format(p) : NormalizeDate(doc.Hints.PublishedAt);
         result.UpdatedAt = updated is { } u ? DateParser.Format(u) : NormalizeDate(doc.Hints.UpdatedAt);
-        result.Source = FirstNonEmpty(headerSource, bylineSource, creditSource, signoffSource, doc.Hints.Source, headingSource);
+        result.Source = FirstNonEmpty(headerSource, bylineSource, creditSource, signoffSource, mastheadSource, doc.Hints.Source, headingSource);
         if (result.Byline.Length == 0) result.Byline = doc.Hints.Byline;
         return result;
+    }
+
+    private static bool NextIsMeta(IReadOnlyList<string> lines, int index)
+    {
+        for (int j = index + 1; j < lines.Count; j++)
+        {
+            if (lines[j].Length == 0) continue;
+            return LineRules.TryParseHeader(lines[j]) is not null || LineRules.TryParseByline(lines[j], out _, out _);
+        }
+        return false;
     }
 
     private static string FirstNonEmpty(params string[] values)

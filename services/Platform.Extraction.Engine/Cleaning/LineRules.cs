@@ -23,21 +23,26 @@ internal static class LineRules
 
     private static readonly Regex CaptionMarker = new(
         @"(\[\s*(photo|image|picture|video)[^\]]{0,80}\])|(\(\s*(\w+\s+){0,2}(photo|photos|image|picture|file photo|file)\s*(/|:|\)|by\b|credit))|" +
-        @"(^(photo|photos|image|picture|file photo|photograph|caption|pic|video grab|screengrab)\s*(:|/|\||-|–))|(^file photo\b)|" +
-        @"(getty images|photo credit|image credit|image source|\(photo\)|\(file\)|/\s*afp\s*photo|afp photo|ap photo|reuters/|xinhua/|/xinhua|photo/)",
+        @"(^(photo|photos|image|picture|file photo|photograph|caption|pic|video grab|screengrab)\s*(:|/|\||-|–))|(^file (photo|image|picture)\b)|" +
+        @"(getty images|photo credit|image credit|image source|\(photo\)|\(file\)|/\s*afp\s*photo|afp photo|ap photo|reuters/|xinhua/|/xinhua|photo/)|" +
+        @"\b(photo|photograph|image|picture|pic)s?\s*:\s*\S[^.]{0,60}$",
         OptI);
 
     private static readonly Regex LinkLine = new(
         @"^(also read|read also|read more|more|related|related stories|related story|related news|related articles|related content|see also|" +
         @"recommended|suggested|watch|listen|trending|must read|don't miss|top stories|latest news|more news|more stories|editor's picks|" +
-        @"you may also like|you might also like|also see|also watch)\s*(:|\||-|–|—|>|»)|^click here\b|^(https?://|www\.)\S+$", OptI);
+        @"you may also like|you might also like|also see|also watch)\s*(:|\||-|–|—|>|»)|^click here\b|^(https?://|www\.)\S+$|" +
+        @"^(related (articles|stories|news|content|coverage|topics|links|posts)|more (from|on|in) [\w .&'-]{1,40}|recommended( for you)?|most (read|popular|viewed|shared)|" +
+        @"trending( now| stories)?|latest (news|stories|articles)|top stories|you may also like|you might also like|read next|what to read next|further reading|editor's picks)\s*:?$",
+        OptI);
 
     private static readonly Regex Navigation = new(
         @"(^|\s)(cms|skip to (main )?content|toggle navigation|main menu|back to top|jump to|open menu|close menu)($|\s)|" +
         @"^(home|menu|search|share|share this|share this article|share on|tweet|print|email|comments?|advertisement|sponsored|" +
         @"scroll to continue|continue reading|story continues below|follow us|download (the|our) app|tags|topics|filed under|" +
         @"leave a comment|view comments|add comment|next article|previous article|prev|next|loading|loading\.\.\.)\b\s*(:|$|on|\||-|›|»)|" +
-        @"^(follow us on|find us on|like us on|join us on|get the latest)\b",
+        @"^(follow us on|find us on|like us on|join us on|get the latest)\b|^\d{1,3} min(ute)?s? read$|" +
+        @"^(updated|published|posted)?\s*\d{1,3} (seconds?|minutes?|mins?|hours?|hrs?|days?) ago$",
         OptI);
 
     private static readonly Regex SocialWords = new(
@@ -46,7 +51,7 @@ internal static class LineRules
 
     // Phrases that only paywalls and sign-up boxes use.
     private static readonly Regex PaywallStrong = new(
-        @"\{\{[^}]{0,60}\}\}|subscribe (now|today|to (read|continue|unlock|get|our|the))|already (a )?(subscribed|subscriber|a member)|" +
+        @"\{\{[^}]{0,60}\}\}|subscribe (now|today|to (read|continue|unlock|get|our))|already (a )?(subscribed|subscriber|a member)|" +
         @"free articles?|paywall|unlimited access|cancel any ?time|renews? automatically|\blog ?in to\b|\bsign ?in to (read|continue)|" +
         @"(digital|premium) subscription|create (a free |an )?account|become a (member|subscriber)|support (our|independent) journalism|" +
         @"premium (stories|content|articles|access)|ad-free|start your (free )?trial|subscription plans?",
@@ -72,11 +77,15 @@ internal static class LineRules
 
     private static readonly Regex CreditSignoff = new(
         @"^\(?\s*((additional )?reporting|writing|editing|compiled|edited|written|produced|translated|with inputs|inputs) (by|from)\s[^)]{1,200}\)?\.?$|" +
-        @"^\(?\s*(ends|end|###|\*\*\*)\s*\)?$",
+        @"^\(?\s*(ends|end|###|\*\*\*)\s*\)?$|^\[?\s*(editor|web editor|responsible editor|chief editor|translator|reporter|writer)\s*:\s*[^\]]{1,60}\]?$|" +
+        @"^[\w .&'-]{1,40} contributed to this (story|report|article)\.?$",
         OptI);
 
     private static readonly Regex ParenAgency = new(@"^\(\s*(?<src>[A-Za-z][\w&.' -]{0,40})\s*\)$", Opt);
-    private static readonly Regex SourceLine = new(@"^(source|sources|credit|courtesy)\s*:\s*(?<src>[^.]{1,60})$", OptI);
+    private static readonly Regex SourceLine = new(@"^(source|sources|credit|courtesy)\s*:\s*(?<src>[^|]{1,60})$", OptI);
+
+    // The footer of archived BBC pages and similar syndication notes: "Story from BBC NEWS:".
+    private static readonly Regex StoryFrom = new(@"^(story|article|content|report) (from|by|courtesy of) (?<src>[\w .&'-]{1,40}?):?$", OptI);
 
     private static readonly Regex DeskCode = new(@"^[a-z]{1,6}(/[a-z]{1,6})*/?$", Opt);
 
@@ -111,7 +120,10 @@ internal static class LineRules
         if (m.Success)
         {
             var src = m.Groups["src"].Value.Trim();
-            if (Words.Count(src) <= 4)
+            // "- Higher pensions" is a list item; a sign-off names an agency, is in capitals or uses a long dash.
+            bool signoffShape = KnownNames.IsAgency(src) || src.Length >= 2 && src.All(c => !char.IsLetter(c) || char.IsUpper(c))
+                || line.StartsWith("--", StringComparison.Ordinal) || line.StartsWith('—');
+            if (Words.Count(src) <= 4 && signoffShape)
             {
                 source = src;
                 return true;
@@ -129,6 +141,12 @@ internal static class LineRules
         }
         m = ParenAgency.Match(line);
         if (m.Success && KnownNames.IsAgency(m.Groups["src"].Value))
+        {
+            source = m.Groups["src"].Value.Trim();
+            return true;
+        }
+        m = StoryFrom.Match(line);
+        if (m.Success)
         {
             source = m.Groups["src"].Value.Trim();
             return true;
@@ -158,36 +176,69 @@ internal static class LineRules
     }
 
     /// <summary>
-    /// A header line: an optional source, a Published/Updated keyword and a date, in one or more "|" segments;
-    /// or a line holding nothing but a date and time.
+    /// A header line: "|"-separated segments of which at least one states a date ("Xinhua Published: 2019-03-01 21:09:55",
+    /// "Published: 10:58, May 25, 2020 | Updated: ...", "Source: Xinhua | 2019-03-01 21:09:55 | Editor: Li",
+    /// "By Jane Doe | chinadaily.com.cn | Updated: 2019-03-01 09:51") and every other segment is header metadata.
     /// </summary>
     public static HeaderInfo? TryParseHeader(string line)
     {
-        if (line.Length > 200 || Words.Count(line) > 20) return null;
+        if (line.Length > 250 || Words.Count(line) > 24) return null;
         string source = "";
         DateOnly? published = null, updated = null;
         bool any = false;
         foreach (var rawSegment in line.Split('|'))
         {
             var segment = rawSegment.Trim();
+            if (segment.Length == 0) continue;
             var m = HeaderKeyword.Match(segment);
-            if (!m.Success) continue;
-            var rest = segment[(m.Index + m.Length)..];
-            if (!IsDateOnly(rest, out var date)) continue;
-            var prefix = segment[..m.Index].Trim().TrimEnd(',', '-', '–', '|').Trim();
-            if (prefix.StartsWith("By ", StringComparison.Ordinal)) prefix = prefix[3..].Trim();
-            // The prefix of a header is a name ("Xinhua"), never a clause ("The report was").
-            if (Words.Count(prefix) > 6 || prefix.Split(' ', StringSplitOptions.RemoveEmptyEntries).Any(w => char.IsLower(w[0]))) continue;
-            any = true;
-            var keyword = m.Groups[2].Value.ToLowerInvariant();
-            if (keyword.Contains("updated") || keyword.Contains("modified")) updated ??= date;
-            else published ??= date;
-            if (source.Length == 0 && prefix.Length > 0 && Words.Count(prefix) <= 6 && char.IsUpper(prefix[0]) && !prefix.Any(char.IsDigit))
-                source = prefix;
+            if (m.Success)
+            {
+                var rest = segment[(m.Index + m.Length)..];
+                if (IsDateOnly(rest, out var date))
+                {
+                    var prefix = segment[..m.Index].Trim().TrimEnd(',', '-', '–', '|').Trim();
+                    if (prefix.StartsWith("By ", StringComparison.Ordinal)) prefix = prefix[3..].Trim();
+                    var sourceLine = SourceLine.Match(prefix);
+                    if (sourceLine.Success) prefix = sourceLine.Groups["src"].Value.Trim();
+                    // The prefix of a header is a name ("Xinhua"), never a clause ("The report was").
+                    if (Words.Count(prefix) > 6 || prefix.Split(' ', StringSplitOptions.RemoveEmptyEntries).Any(w => char.IsLower(w[0]))) return null;
+                    any = true;
+                    var keyword = m.Groups[2].Value.ToLowerInvariant();
+                    if (keyword.Contains("updated") || keyword.Contains("modified")) updated ??= date;
+                    else published ??= date;
+                    if (source.Length == 0 && prefix.Length > 0 && char.IsUpper(prefix[0]) && !prefix.Any(char.IsDigit)) source = prefix;
+                    continue;
+                }
+            }
+            if (IsDateOnly(segment, out var only))
+            {
+                any = true;
+                published ??= only;
+                continue;
+            }
+            var src = SourceLine.Match(segment);
+            if (src.Success)
+            {
+                if (source.Length == 0) source = src.Groups["src"].Value.Trim();
+                continue;
+            }
+            if (HeaderRole.IsMatch(segment)) continue;
+            if (TryParseByline(segment, out _, out var bylineSource))
+            {
+                if (source.Length == 0) source = bylineSource;
+                continue;
+            }
+            if (Words.Count(segment) <= 4 && KnownNames.LooksLikePublisher(segment))
+            {
+                if (source.Length == 0) source = segment;
+                continue;
+            }
+            return null;
         }
-        if (any) return new HeaderInfo(source, published, updated);
-        return IsDateOnly(line, out var only) ? new HeaderInfo("", only, null) : null;
+        return any ? new HeaderInfo(source, published, updated) : null;
     }
+
+    private static readonly Regex HeaderRole = new(@"^(editor|editors|web editor|responsible editor|chief editor|author|reporter|writer|translator|photographer)\s*:\s*\S.{0,60}$", OptI);
 
     private static readonly HashSet<string> TimeWords = new(StringComparer.OrdinalIgnoreCase)
     {

@@ -44,7 +44,8 @@ internal static class PdfReader
         }
         var gaps = new List<double>();
         for (int i = 1; i < rows.Count; i++) gaps.Add(rows[i - 1].Y - rows[i].Y);
-        double typical = gaps.Count > 0 ? gaps.OrderBy(g => g).ElementAt(gaps.Count / 2) : 0;
+        // Line spacing: a low quantile of the gaps, since paragraph gaps may be as frequent as line gaps.
+        double typical = gaps.Count > 0 ? gaps.OrderBy(g => g).ElementAt(gaps.Count / 4) : 0;
 
         var paragraph = new StringBuilder();
         for (int i = 0; i < rows.Count; i++)

@@ -35,7 +35,29 @@ internal static class TextDecoder
         var encoding = detected?.Encoding ?? (detected?.EncodingName is { } name ? TryGetEncoding(name) : null);
         if (encoding is null || detected!.Confidence < 0.2f)
             throw new ExtractionException(ExtractionErrorCode.Undecodable, "The character set of the text could not be detected.");
-        return (encoding.GetString(bytes), encoding.WebName);
+        var text = encoding.GetString(bytes);
+        // Short Latin texts are ambiguous between the single-byte Western charsets; for English news
+        // windows-1252 is the likely one, so it wins unless the detected charset reads the bytes better.
+        if (encoding.IsSingleByte && encoding.CodePage != 1252 && TryGetEncoding("windows-1252") is { } western)
+        {
+            var westernText = western.GetString(bytes);
+            if (Plausibility(westernText) >= Plausibility(text)) return (westernText, western.WebName);
+        }
+        return (text, encoding.WebName);
+    }
+
+    private static int Plausibility(string text)
+    {
+        int score = 0;
+        foreach (var c in text)
+        {
+            if (c < 0x80) continue;
+            if (c is >= '\u00C0' and <= '\u00FF' && char.IsLetter(c)) score += 2;
+            else if (c is '\u2018' or '\u2019' or '\u201C' or '\u201D' or '\u2013' or '\u2014' or '\u2026' or '\u20AC' or '\u00A0') score += 2;
+            else if (char.IsLetter(c)) score += 1;
+            else if (char.IsControl(c) || c == '\uFFFD') score -= 3;
+        }
+        return score;
     }
 
     private static Encoding? TryGetEncoding(string name)

@@ -102,7 +102,7 @@ internal static class DateExtractor
     private static int Tense(string body, int position)
     {
         int pos = position;
-        for (int steps = 0; steps < 8; steps++)
+        for (int steps = 0; steps < 14; steps++)
         {
             var word = PreviousWord(body, pos, out int ws);
             if (word is null) break;
