@@ -9,8 +9,12 @@ internal sealed class DocumentStoreHealthCheck(IDocumentStore store) : IHealthCh
     {
         try
         {
-            var pending = await store.CountPendingOutboxAsync(cancellationToken);
-            return HealthCheckResult.Healthy($"{pending} outbox events waiting", new Dictionary<string, object> { ["outboxPending"] = pending });
+            // A backlog is not unhealthy: Ingest keeps accepting while the broker is away. It is reported for operators.
+            var outbox = await store.GetOutboxStatusAsync(cancellationToken);
+            var data = new Dictionary<string, object> { ["outboxPending"] = outbox.Pending, ["outboxMaxAttempts"] = outbox.MaxAttempts };
+            if (outbox.LastError is not null)
+                data["outboxLastError"] = outbox.LastError;
+            return HealthCheckResult.Healthy($"{outbox.Pending} outbox events waiting", data);
         }
         catch (Exception ex) when (ex is System.Data.Common.DbException or InvalidOperationException or TimeoutException)
         {

@@ -34,6 +34,9 @@ public interface IDocumentStore
     /// <summary>Number of outbox rows not yet published.</summary>
     Task<long> CountPendingOutboxAsync(CancellationToken cancellationToken);
 
+    /// <summary>The backlog for operators (health check): how many rows wait, the most tries any took, the last publish error.</summary>
+    Task<OutboxStatus> GetOutboxStatusAsync(CancellationToken cancellationToken);
+
     /// <summary>Deletes outbox rows sent before <paramref name="sentBefore"/>; returns how many.</summary>
     Task<int> PurgeSentOutboxAsync(DateTimeOffset sentBefore, CancellationToken cancellationToken);
 }
@@ -84,6 +87,8 @@ public sealed class StoredDocument
 
     public DateTimeOffset SubmittedAt => DateTimeOffset.UnixEpoch.AddTicks(SubmittedAtUs * 10);
 }
+
+public sealed record OutboxStatus(long Pending, long MaxAttempts, string? LastError);
 
 /// <summary>One outbox row claimed for publishing.</summary>
 public sealed class OutboxMessage

@@ -183,6 +183,16 @@ internal abstract class SqlDocumentStore(TimeProvider time) : IDocumentStore
             $"SELECT COUNT(*) FROM {OutboxTable} WHERE sent_at_us IS NULL", cancellationToken: cancellationToken));
     }
 
+    public async Task<OutboxStatus> GetOutboxStatusAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        var counts = await connection.QuerySingleAsync<(long Pending, long? MaxAttempts)>(new CommandDefinition(
+            $"SELECT COUNT(*), MAX(attempts) FROM {OutboxTable} WHERE sent_at_us IS NULL", cancellationToken: cancellationToken));
+        var lastError = await connection.ExecuteScalarAsync<string?>(new CommandDefinition(
+            $"SELECT last_error FROM {OutboxTable} WHERE sent_at_us IS NULL AND last_error IS NOT NULL ORDER BY id DESC LIMIT 1", cancellationToken: cancellationToken));
+        return new OutboxStatus(counts.Pending, counts.MaxAttempts ?? 0, lastError);
+    }
+
     public async Task<int> PurgeSentOutboxAsync(DateTimeOffset sentBefore, CancellationToken cancellationToken)
     {
         await using var connection = await OpenAsync(cancellationToken);

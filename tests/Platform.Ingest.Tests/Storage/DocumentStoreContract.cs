@@ -320,4 +320,21 @@ public abstract class DocumentStoreContract : IAsyncLifetime
         Assert.Equal(1, await Store.PurgeSentOutboxAsync(DateTimeOffset.UtcNow.AddMinutes(5), Ct));
         Assert.Equal(1, await Store.CountPendingOutboxAsync(Ct));
     }
+
+    [Fact]
+    public async Task GetOutboxStatus_ReportsBacklogAttemptsAndTheLastError()
+    {
+        Assert.Equal(new OutboxStatus(0, 0, null), await Store.GetOutboxStatusAsync(Ct));
+        await Store.SubmitAsync(Samples.New(A, Samples.Harbour), Ct);
+        await Store.SubmitAsync(Samples.New(A, Samples.Ferry), Ct);
+        var claimed = await Store.ClaimOutboxAsync(1, Lease, Ct);
+        await Store.ReleaseAsync([claimed[0].Id], "broker unreachable", Ct);
+        await Store.ClaimOutboxAsync(1, Lease, Ct);
+
+        var status = await Store.GetOutboxStatusAsync(Ct);
+
+        Assert.Equal(2, status.Pending);
+        Assert.Equal(2, status.MaxAttempts);
+        Assert.Equal("broker unreachable", status.LastError);
+    }
 }
