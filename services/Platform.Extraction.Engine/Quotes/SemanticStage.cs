@@ -1,4 +1,5 @@
 using Platform.Contracts.Documents.V1;
+using Platform.Extraction.Engine.Entities;
 
 namespace Platform.Extraction.Engine.Quotes;
 
@@ -6,8 +7,9 @@ namespace Platform.Extraction.Engine.Quotes;
 internal sealed record SemanticResult(IReadOnlyList<Entity> Entities, IReadOnlyList<Quote> Quotes);
 
 /// <summary>
-/// The semantic half of the engine: named entities and direct quotations with speakers.
-/// Input is the cleaned body (paragraphs separated by "\n\n") and the headline; spans are offsets into body.
+/// The semantic half of the engine: named entities (people with roles, organisations, places) merged per document,
+/// and direct quotations with their speakers. Input is the cleaned body (paragraphs separated by "\n\n") and the
+/// headline; spans are offsets into the body. Title mentions are counted but carry no span.
 /// </summary>
 internal static class SemanticStage
 {
@@ -15,32 +17,59 @@ internal static class SemanticStage
     {
         ArgumentNullException.ThrowIfNull(title);
         ArgumentNullException.ThrowIfNull(body);
-        var quotes = new List<Quote>();
-        // First version: double-quoted passages of at least four words; speakers follow in later versions.
-        int open = -1;
-        for (int i = 0; i < body.Length; i++)
+
+        var titleTokens = Tokenizer.Tokenize(title);
+        var bodyTokens = Tokenizer.Tokenize(body);
+        var lowerWords = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        EntityRecognizer.CollectLowerWords(body, bodyTokens, lowerWords);
+        EntityRecognizer.CollectLowerWords(title, titleTokens, lowerWords);
+
+        var titleText = new AnalysedText(title, titleTokens, EntityRecognizer.Recognise(title, titleTokens, inTitle: true, lowerWords), IsTitle: true);
+        var bodyText = new AnalysedText(body, bodyTokens, EntityRecognizer.Recognise(body, bodyTokens, inTitle: false, lowerWords), IsTitle: false);
+        var clusters = EntityResolver.Resolve(titleText, bodyText);
+
+        var quoteSpans = QuoteScanner.Scan(body);
+        SpeakerResolver.Resolve(body, bodyTokens, bodyText.Mentions, quoteSpans, clusters);
+
+        var entities = new List<Entity>(clusters.Count);
+        foreach (var c in clusters)
         {
-            char c = body[i];
-            bool isOpen = c == '\u201C' || (c == '"' && open < 0);
-            bool isClose = c == '\u201D' || (c == '"' && open >= 0);
-            if (open < 0 && isOpen)
+            var e = new Entity
             {
-                open = i;
-            }
-            else if (open >= 0 && isClose)
-            {
-                var text = body.Substring(open + 1, i - open - 1).Trim();
-                if (text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).Length >= 4)
+                Name = c.Name,
+                Type = c.Kind switch
                 {
-                    quotes.Add(new Quote { Text = text, Span = new TextSpan { Start = open + 1, Length = i - open - 1 } });
-                }
-                open = -1;
-            }
-            else if (c == '\n' && open >= 0 && i + 1 < body.Length && body[i + 1] == '\n')
+                    EntityKind.Person => EntityType.Person,
+                    EntityKind.Organization => EntityType.Organization,
+                    EntityKind.Location => EntityType.Location,
+                    _ => EntityType.Unspecified,
+                },
+                MentionCount = c.Mentions.Count(m => m.BracketOf == null),
+            };
+            e.Aliases.AddRange(c.Aliases);
+            e.Roles.AddRange(c.Roles);
+            foreach (var m in c.Mentions.Where(m => !m.InTitle).OrderBy(m => m.Start))
             {
-                open = -1;
+                e.Spans.Add(new TextSpan { Start = m.Start, Length = m.End - m.Start });
             }
+            entities.Add(e);
         }
-        return new SemanticResult(Array.Empty<Entity>(), quotes);
+
+        var quotes = new List<Quote>();
+        foreach (var q in quoteSpans)
+        {
+            if (q.WordCount < QuoteScanner.MinWords)
+            {
+                continue;
+            }
+            quotes.Add(new Quote
+            {
+                Text = q.Text,
+                Speaker = q.Speaker,
+                Attribution = q.Attribution,
+                Span = new TextSpan { Start = q.ContentStart, Length = q.ContentEnd - q.ContentStart },
+            });
+        }
+        return new SemanticResult(entities, quotes);
     }
 }

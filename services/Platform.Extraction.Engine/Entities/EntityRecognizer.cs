@@ -1,0 +1,651 @@
+using System.Collections.Frozen;
+
+namespace Platform.Extraction.Engine.Entities;
+
+/// <summary>
+/// Rule-based recogniser: finds runs of capitalised words (with "of", "of the", "for" inside organisation and place
+/// names), cuts each run into titles, demonyms, known names and cue-word names, and classifies what is left by
+/// context (titles, role nouns, reporting verbs, given names, surnames). Lone words that could only be resolved
+/// against the rest of the document are returned as deferred mentions.
+/// </summary>
+internal sealed class EntityRecognizer
+{
+    private static readonly FrozenSet<string> NameParticles = new[]
+    {
+        "de", "van", "von", "der", "den", "bin", "ibn", "al", "el", "da", "di", "du", "la", "le", "del", "della", "dos",
+        "das", "ter", "ten", "abu", "bint",
+    }.ToFrozenSet(StringComparer.Ordinal);
+
+    /// <summary>Words before "of" that keep the "of"-phrase inside the name.</summary>
+    private static readonly FrozenSet<string> OfHeads = new[]
+    {
+        "Secretary", "Minister", "Director", "Chancellor", "President", "Head", "Chairman", "Governor", "Member",
+        "Chief", "Commissioner", "Ambassador", "States", "Kingdom", "Republic", "Isle", "Gulf", "Sea", "Strait", "Bay",
+        "Cape", "Mount", "Lake", "Emirate", "Sultanate", "Principality", "Federation", "Islands", "Sultan", "Emir",
+        "Prince", "Princess", "Duke", "Duchess", "King", "Queen", "General", "Attorney", "Speaker", "Director-General",
+        "Secretary-General", "Vice", "Deputy", "Leader", "Central", "Mayor",
+    }.ToFrozenSet(StringComparer.Ordinal);
+
+    private static readonly FrozenSet<string> PossessiveInName = new[]
+    {
+        "People", "Workers", "Children", "Women", "Men", "Veterans", "Farmers", "Nations", "Soldiers", "Volunteers",
+    }.ToFrozenSet(StringComparer.Ordinal);
+
+    private static readonly FrozenSet<string> LowerGeoNouns = new[]
+    {
+        "peninsula", "sea", "ocean", "strait", "gulf", "islands", "island", "river", "mountains", "desert",
+    }.ToFrozenSet(StringComparer.Ordinal);
+
+    private static readonly FrozenSet<string> LocationPrepositions = new[]
+    {
+        "in", "near", "outside", "across", "throughout", "inside",
+    }.ToFrozenSet(StringComparer.Ordinal);
+
+    private readonly string _text;
+    private readonly List<Token> _t;
+    private readonly bool _heading;
+    private readonly HashSet<string> _lowerWords;
+    private readonly int _baseOffset;
+    private readonly List<Mention> _out = [];
+
+    private enum SegKind { None, Title, Demonym, Event, Name }
+
+    private EntityRecognizer(string text, List<Token> tokens, bool heading, HashSet<string> lowerWords, int baseOffset)
+    {
+        _text = text;
+        _t = tokens;
+        _heading = heading;
+        _lowerWords = lowerWords;
+        _baseOffset = baseOffset;
+    }
+
+    /// <summary>Finds mentions in <paramref name="text"/>. A title-case heading only yields well-supported names.</summary>
+    public static List<Mention> Recognise(string text, List<Token> tokens, bool inTitle, HashSet<string> lowerWords)
+    {
+        bool heading = inTitle && IsTitleCase(text, tokens);
+        var r = new EntityRecognizer(text, tokens, heading, lowerWords, 0) { };
+        r.Run(inTitle);
+        return r._out;
+    }
+
+    /// <summary>Words that occur in lower case somewhere in the text: evidence that a capitalised form is positional.</summary>
+    public static void CollectLowerWords(string text, List<Token> tokens, HashSet<string> into)
+    {
+        foreach (var tok in tokens)
+        {
+            if (tok.IsWord && char.IsLower(text[tok.Start]))
+            {
+                into.Add(text.Substring(tok.Start, tok.CoreEnd - tok.Start));
+            }
+        }
+    }
+
+    private static bool IsTitleCase(string text, List<Token> tokens)
+    {
+        int words = 0, caps = 0;
+        foreach (var tok in tokens)
+        {
+            if (!tok.IsWord || tok.CoreEnd - tok.Start < 4)
+            {
+                continue;
+            }
+            words++;
+            if (tok.IsCap)
+            {
+                caps++;
+            }
+        }
+        return words >= 3 && caps * 10 >= words * 7;
+    }
+
+    private string Word(int i) => _text.Substring(_t[i].Start, _t[i].CoreEnd - _t[i].Start);
+
+    private bool IsLowerWord(int i, string w) => i >= 0 && i < _t.Count && _t[i].IsWord && char.IsLower(_text[_t[i].Start]) && string.Equals(Word(i), w, StringComparison.Ordinal);
+
+    private bool IsNameToken(int i)
+    {
+        var tok = _t[i];
+        if (!tok.IsWord || !tok.IsCap)
+        {
+            return false;
+        }
+        int len = tok.CoreEnd - tok.Start;
+        if (len == 1 && !tok.Is(TokenFlags.Dotted))
+        {
+            return false;
+        }
+        var w = Word(i);
+        if (Lexicon.MonthsDays.Contains(w))
+        {
+            return false;
+        }
+        return true;
+    }
+
+    private void Run(bool inTitle)
+    {
+        int i = 0;
+        int n = _t.Count;
+        while (i < n)
+        {
+            if (!IsNameToken(i))
+            {
+                i++;
+                continue;
+            }
+            var run = new List<int> { i };
+            int j = i + 1;
+            while (j < n)
+            {
+                var prev = _t[run[^1]];
+                if (prev.Is(TokenFlags.Possessive) && !PossessiveInName.Contains(Word(run[^1])))
+                {
+                    break;
+                }
+                if (prev.Is(TokenFlags.Dotted) && IsNameToken(j) && _t[j].Is(TokenFlags.SentenceStart))
+                {
+                    break;
+                }
+                if (IsNameToken(j) && !_t[j].Is(TokenFlags.HyphenSplit) && !_t[j].Is(TokenFlags.ParagraphStart)
+                    && !HasLineBreak(prev.End, _t[j].Start))
+                {
+                    run.Add(j);
+                    j++;
+                    continue;
+                }
+                // connectors inside names
+                if (_t[j].IsWord && char.IsLower(_text[_t[j].Start]))
+                {
+                    var w = Word(j);
+                    var prevWord = Word(run[^1]);
+                    if ((w == "of" || w == "for" || w == "on") && (Lexicon.OrgHeads.Contains(prevWord) || Lexicon.GeoHeads.Contains(prevWord)
+                        || OfHeads.Contains(prevWord) || Lexicon.OrgCues.Contains(prevWord)))
+                    {
+                        int k = j + 1;
+                        if (w == "of" && k < n && IsLowerWord(k, "the"))
+                        {
+                            k++;
+                        }
+                        if (k < n && IsNameToken(k) && !Lexicon.MonthsDays.Contains(Word(k)))
+                        {
+                            for (int m = j; m <= k; m++)
+                            {
+                                run.Add(m);
+                            }
+                            j = k + 1;
+                            continue;
+                        }
+                    }
+                    if (NameParticles.Contains(w) && j + 1 < n && IsNameToken(j + 1) && !Lexicon.TryKnown(prevWord, out _))
+                    {
+                        run.Add(j);
+                        run.Add(j + 1);
+                        j += 2;
+                        continue;
+                    }
+                    if (w.Length > 3 && w[2] == '-' && char.IsUpper(w[3]) && NameParticles.Contains(w[..2]))
+                    {
+                        run.Add(j); // "al-Assad"
+                        j++;
+                        continue;
+                    }
+                }
+                break;
+            }
+            Segment(run, inTitle);
+            i = j;
+        }
+    }
+
+    private bool HasLineBreak(int from, int to)
+    {
+        for (int k = from; k < to; k++)
+        {
+            if (_text[k] == '\n')
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private bool IsConnector(int tokenIndex) => _t[tokenIndex].IsWord && char.IsLower(_text[_t[tokenIndex].Start]) && !Word(tokenIndex).Contains('-');
+
+    private string Phrase(List<int> run, int a, int b)
+    {
+        var first = _t[run[a]];
+        var last = _t[run[b - 1]];
+        var s = _text.Substring(first.Start, last.CoreEnd - first.Start);
+        if (s.Contains('\n') || s.Contains("  ", StringComparison.Ordinal))
+        {
+            s = string.Join(' ', s.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+        }
+        return s;
+    }
+
+    private static string TitleCase(string s)
+    {
+        var chars = s.ToLowerInvariant().ToCharArray();
+        bool start = true;
+        for (int k = 0; k < chars.Length; k++)
+        {
+            if (char.IsLetter(chars[k]))
+            {
+                if (start)
+                {
+                    chars[k] = char.ToUpperInvariant(chars[k]);
+                }
+                start = false;
+            }
+            else
+            {
+                start = chars[k] is ' ' or '-';
+            }
+        }
+        return new string(chars);
+    }
+
+    private (SegKind Seg, EntityKind Kind, string? Key) Classify(List<int> run, int a, int b)
+    {
+        if (IsConnector(run[a]) || IsConnector(run[b - 1]))
+        {
+            return (SegKind.None, EntityKind.None, null);
+        }
+        var phrase = Phrase(run, a, b);
+        if (Lexicon.TryKnown(phrase, out var known))
+        {
+            // all-caps forms of ordinary names (datelines "BEIJING") are fine; "US" vs "Us" is not an issue here
+            return (SegKind.Name, known.Kind, known.Key);
+        }
+        if (Lexicon.Demonyms.Contains(phrase))
+        {
+            return (SegKind.Demonym, EntityKind.None, null);
+        }
+        if (Lexicon.Titles.Contains(phrase))
+        {
+            return (SegKind.Title, EntityKind.None, null);
+        }
+        var lastWord = Word(run[b - 1]);
+        var firstWord = Word(run[a]);
+        if (b - a >= 2)
+        {
+            if (Lexicon.EventCues.Contains(lastWord) || Lexicon.EventCues.Contains(TitleCase(lastWord)))
+            {
+                return (SegKind.Event, EntityKind.None, null);
+            }
+            // "Director of the Office of ...": a title followed by "of" is not part of the organisation name
+            bool titleFirst = Lexicon.SingleWordTitles.Contains(firstWord) && !Lexicon.OrgHeads.Contains(firstWord) && IsConnector(run[a + 1]);
+            if (!titleFirst && Lexicon.OrgCues.Contains(lastWord))
+            {
+                return (SegKind.Name, EntityKind.Organization, null);
+            }
+            if (!titleFirst && Lexicon.GeoCues.Contains(lastWord))
+            {
+                return (SegKind.Name, EntityKind.Location, null);
+            }
+            if (IsConnector(run[a + 1]) && Word(run[a + 1]) == "of")
+            {
+                if (Lexicon.GeoHeads.Contains(firstWord) && firstWord != "State")
+                {
+                    return (SegKind.Name, EntityKind.Location, null);
+                }
+                if (Lexicon.OrgHeads.Contains(firstWord))
+                {
+                    return (SegKind.Name, EntityKind.Organization, null);
+                }
+            }
+        }
+        // all-caps words: datelines ("BEIJING") and headline capitals
+        if (_t[run[a]].Is(TokenFlags.AllCaps) && phrase.Length >= 4 && !phrase.Contains('.'))
+        {
+            var tc = TitleCase(phrase);
+            if (Lexicon.TryKnown(tc, out known))
+            {
+                return (SegKind.Name, known.Kind, known.Key);
+            }
+        }
+        return (SegKind.None, EntityKind.None, null);
+    }
+
+    private bool IsCommonLeading(int tokenIndex)
+    {
+        var w = Word(tokenIndex);
+        if (Lexicon.CommonCapitalised.Contains(w))
+        {
+            return true;
+        }
+        var tok = _t[tokenIndex];
+        if (tok.Is(TokenFlags.SentenceStart) && _lowerWords.Contains(w.ToLowerInvariant()))
+        {
+            return true;
+        }
+        return false;
+    }
+
+    private void Segment(List<int> run, bool inTitle)
+    {
+        int m = run.Count;
+        int pos = 0;
+        // drop leading words capitalised only by position ("The", "In", "Relations ...") unless a known name starts there
+        while (pos < m && !IsConnector(run[pos]) && IsCommonLeading(run[pos]))
+        {
+            bool knownStarts = false;
+            bool functionWord = Lexicon.CommonCapitalised.Contains(Word(run[pos]));
+            for (int b = m; b > pos + 1; b--)
+            {
+                var c = Classify(run, pos, b);
+                // "The Hague" keeps its "The"; "Foreign Ministry" keeps "Foreign" although "foreign" occurs in lower case
+                if (c.Seg == SegKind.Name && (c.Key != null || !functionWord))
+                {
+                    knownStarts = true;
+                    break;
+                }
+            }
+            if (knownStarts)
+            {
+                break;
+            }
+            pos++;
+            while (pos < m && IsConnector(run[pos]))
+            {
+                pos++;
+            }
+        }
+
+        SegKind prevSeg = SegKind.None;
+        string? prevTitle = null;
+        while (pos < m)
+        {
+            if (IsConnector(run[pos]))
+            {
+                pos++;
+                continue;
+            }
+            int best = -1;
+            (SegKind Seg, EntityKind Kind, string? Key) bestC = default;
+            for (int b = m; b > pos; b--)
+            {
+                var c = Classify(run, pos, b);
+                if (c.Seg != SegKind.None)
+                {
+                    best = b;
+                    bestC = c;
+                    break;
+                }
+            }
+            if (best > 0)
+            {
+                switch (bestC.Seg)
+                {
+                    case SegKind.Name:
+                        Emit(run, pos, best, bestC.Kind, bestC.Key, strong: true, inTitle);
+                        break;
+                    case SegKind.Demonym:
+                        // "the Korean peninsula": demonym + lower-case geographic noun is a place
+                        if (best == m && run[best - 1] + 1 < _t.Count && _t[run[best - 1] + 1].IsWord)
+                        {
+                            int nx = run[best - 1] + 1;
+                            var nw = Word(nx);
+                            if (LowerGeoNouns.Contains(nw))
+                            {
+                                AddMention(run[pos], nx, EntityKind.Location, null, true, inTitle);
+                            }
+                        }
+                        break;
+                    case SegKind.Title:
+                        prevTitle = Phrase(run, pos, best);
+                        break;
+                }
+                prevSeg = bestC.Seg;
+                pos = best;
+                continue;
+            }
+            // weak segment: up to the next connector or the next position where a classified segment starts
+            int end = pos + 1;
+            while (end < m && !IsConnector(run[end]) && !StartsClassified(run, end))
+            {
+                end++;
+            }
+            ClassifyWeak(run, pos, end, prevSeg, prevTitle, inTitle);
+            prevSeg = SegKind.Name;
+            pos = end;
+        }
+    }
+
+    private bool StartsClassified(List<int> run, int a)
+    {
+        for (int b = run.Count; b > a; b--)
+        {
+            if (Classify(run, a, b).Seg != SegKind.None)
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private void ClassifyWeak(List<int> run, int a, int b, SegKind prevSeg, string? prevTitle, bool inTitle)
+    {
+        // strip a sentence-initial positional capital at the start of the weak part
+        while (a < b && IsCommonLeading(run[a]))
+        {
+            a++;
+        }
+        if (a >= b)
+        {
+            return;
+        }
+        int count = b - a;
+        int firstTok = run[a];
+        int lastTok = run[b - 1];
+        var first = Word(firstTok);
+        int before = run[0] - 1;
+        int after = lastTok + 1;
+        bool afterIsVerb = after < _t.Count && _t[after].IsWord && Lexicon.ReportingVerbs.Contains(Word(after));
+        bool afterAppositiveRole = AppositiveRoleAfter(after);
+        bool beforeRole = a == 0 && before >= 0 && _t[before].IsWord && char.IsLower(_text[_t[before].Start])
+            && Lexicon.RoleNouns.Contains(Word(before));
+        bool titleBefore = prevSeg == SegKind.Title && prevTitle != null;
+        bool personCue = titleBefore || beforeRole || afterIsVerb || afterAppositiveRole;
+
+        if (titleBefore && Lexicon.NameStyles.Contains(prevTitle!) && count == 1)
+        {
+            // "Prince Charles", "Lord Falconer": the style is the only name given
+            var m = AddMention(run[a] - 1 >= 0 ? FindTitleStart(run, a) : firstTok, lastTok, EntityKind.Person, null, true, inTitle);
+            m.Surface = prevTitle + " " + Word(lastTok);
+            return;
+        }
+
+        if (count >= 2)
+        {
+            bool givenFirst = Lexicon.GivenNames.Contains(first);
+            bool asian = Lexicon.AsianSurnames.Contains(first) && count <= 3;
+            if (givenFirst || asian || personCue)
+            {
+                AddMention(firstTok, lastTok, EntityKind.Person, null, givenFirst || asian || titleBefore, inTitle);
+                return;
+            }
+            if (_heading)
+            {
+                var d = AddMention(firstTok, lastTok, EntityKind.None, null, false, inTitle);
+                d.Deferred = true;
+                return;
+            }
+            if (SiteNounFollows(after))
+            {
+                AddMention(firstTok, lastTok, EntityKind.Location, null, false, inTitle).Guess = true;
+                return;
+            }
+            if (a == 0 && before >= 0 && _t[before].IsWord && LocationPrepositions.Contains(Word(before)))
+            {
+                AddMention(firstTok, lastTok, EntityKind.Location, null, false, inTitle).Guess = true;
+                return;
+            }
+            if (count <= 4)
+            {
+                AddMention(firstTok, lastTok, EntityKind.Person, null, false, inTitle).Guess = true;
+            }
+            return;
+        }
+
+        // a single word
+        var tok = _t[firstTok];
+        if (a == 0 && before >= 0 && IsLowerWord(before, "the") && (Lexicon.OrgCues.Contains(first) || Lexicon.GeoCues.Contains(first)))
+        {
+            var s = AddMention(firstTok, firstTok, EntityKind.None, null, false, inTitle);
+            s.ShortForm = true;
+            s.Deferred = true;
+            return;
+        }
+        if (Lexicon.OrgCues.Contains(first) || Lexicon.GeoCues.Contains(first) || Lexicon.TitleWords.Contains(first)
+            || Lexicon.EventCues.Contains(first) || Lexicon.Demonyms.Contains(first))
+        {
+            return;
+        }
+        if (tok.Is(TokenFlags.AllCaps) && !tok.Is(TokenFlags.Dotted) && !Lexicon.NonEntityAcronyms.Contains(first)
+            && first.Length is >= 2 and <= 6 && first.All(char.IsLetterOrDigit))
+        {
+            var d = AddMention(firstTok, firstTok, EntityKind.None, null, false, inTitle);
+            d.Deferred = true;
+            MarkBracket(d);
+            return;
+        }
+        if (titleBefore && !_heading)
+        {
+            AddMention(firstTok, firstTok, EntityKind.Person, null, true, inTitle);
+            return;
+        }
+        if (titleBefore || beforeRole)
+        {
+            AddMention(firstTok, firstTok, EntityKind.Person, null, false, inTitle).Deferred = _heading;
+            return;
+        }
+        if (SiteNounFollows(after) && !_heading)
+        {
+            AddMention(firstTok, firstTok, EntityKind.Location, null, false, inTitle).Guess = true;
+            return;
+        }
+        var dm = AddMention(firstTok, firstTok, EntityKind.None, null, false, inTitle);
+        dm.Deferred = true;
+        if (!_heading)
+        {
+            if (afterIsVerb)
+            {
+                dm.Kind = EntityKind.Person; // kept as a guess when no fuller name resolves it
+                dm.Guess = true;
+            }
+            else if (a == 0 && before >= 0 && _t[before].IsWord && LocationPrepositions.Contains(Word(before)) && !tok.Is(TokenFlags.SentenceStart))
+            {
+                dm.Kind = EntityKind.Location;
+                dm.Guess = true;
+            }
+        }
+    }
+
+    private int FindTitleStart(List<int> run, int a)
+    {
+        int k = a - 1;
+        while (k > 0 && !IsConnector(run[k - 1]) && Lexicon.TitleWords.Contains(Word(run[k - 1])))
+        {
+            k--;
+        }
+        return run[Math.Max(0, k)];
+    }
+
+    private bool SiteNounFollows(int after)
+    {
+        for (int k = after; k < _t.Count && k < after + 4; k++)
+        {
+            if (!_t[k].IsWord || !char.IsLower(_text[_t[k].Start]))
+            {
+                return false;
+            }
+            if (Lexicon.SiteNouns.Contains(Word(k)))
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /// <summary>"X, the spokesperson," / "X, State Councilor and ...": a role noun right after a comma.</summary>
+    private bool AppositiveRoleAfter(int after)
+    {
+        if (after >= _t.Count || _text[_t[after].Start] != ',')
+        {
+            return false;
+        }
+        for (int k = after + 1; k < _t.Count && k < after + 6; k++)
+        {
+            if (!_t[k].IsWord)
+            {
+                return false;
+            }
+            var w = Word(k);
+            if (Lexicon.RoleNouns.Contains(w) || Lexicon.Titles.Contains(w))
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private void Emit(List<int> run, int a, int b, EntityKind kind, string? key, bool strong, bool inTitle)
+    {
+        var m = AddMention(run[a], run[b - 1], kind, key, strong, inTitle);
+        MarkBracket(m);
+    }
+
+    /// <summary>An abbreviation in brackets right after a name ("... of Korea (DPRK)") names the same entity.</summary>
+    private void MarkBracket(Mention m)
+    {
+        int k = m.FirstToken - 1;
+        if (k >= 1 && _text[_t[k].Start] == '(' && m.LastToken + 1 < _t.Count && _text[_t[m.LastToken + 1].Start] == ')'
+            && _t[m.FirstToken].Is(TokenFlags.AllCaps))
+        {
+            for (int x = _out.Count - 2; x >= 0; x--)
+            {
+                if (_out[x].LastToken == k - 1)
+                {
+                    m.BracketOf = _out[x];
+                    break;
+                }
+                if (_out[x].LastToken < k - 1)
+                {
+                    break;
+                }
+            }
+        }
+    }
+
+    private Mention AddMention(int firstTok, int lastTok, EntityKind kind, string? key, bool strong, bool inTitle)
+    {
+        int start = _t[firstTok].Start;
+        int end = _t[lastTok].CoreEnd;
+        var surface = _text.Substring(start, end - start);
+        if (surface.Contains('\n') || surface.Contains("  ", StringComparison.Ordinal))
+        {
+            surface = string.Join(' ', surface.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+        }
+        if (_t[firstTok].Is(TokenFlags.AllCaps) && surface.Length >= 4 && !surface.Contains('.') && key != null
+            && !string.Equals(key, surface, StringComparison.Ordinal) && Lexicon.TryKnown(TitleCase(surface), out _)
+            && !Lexicon.AliasesByKey[key].Contains(surface, StringComparer.Ordinal))
+        {
+            surface = TitleCase(surface); // dateline "BEIJING" is the city Beijing
+        }
+        var m = new Mention
+        {
+            Kind = kind,
+            Start = start + _baseOffset,
+            End = end + _baseOffset,
+            Surface = surface,
+            InTitle = inTitle,
+            Strong = strong,
+            LexKey = key,
+            FirstToken = firstTok,
+            LastToken = lastTok,
+        };
+        _out.Add(m);
+        return m;
+    }
+}

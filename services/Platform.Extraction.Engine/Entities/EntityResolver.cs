@@ -1,0 +1,490 @@
+using System.Text;
+
+namespace Platform.Extraction.Engine.Entities;
+
+/// <summary>A text (title or body) with its tokens and mentions.</summary>
+internal sealed record AnalysedText(string Text, List<Token> Tokens, List<Mention> Mentions, bool IsTitle);
+
+/// <summary>
+/// Merges the mentions of a document into entities: full names and their short forms ("Lu" → "Lu Kang"),
+/// spelling variants ("Ri Yong-ho" = "Ri Yong Ho"), known aliases (US / U.S. / United States), abbreviations in
+/// brackets, organisation short forms ("the Council", "Foreign Ministry" = "Ministry of Foreign Affairs").
+/// </summary>
+internal static class EntityResolver
+{
+    private static readonly HashSet<string> Connectors = new(StringComparer.OrdinalIgnoreCase) { "of", "the", "and", "for", "on", "&" };
+
+    public static List<EntityCluster> Resolve(AnalysedText title, AnalysedText body)
+    {
+        RoleFinder.AssignRoles(title);
+        RoleFinder.AssignRoles(body);
+        var all = new List<Mention>(title.Mentions.Count + body.Mentions.Count);
+        all.AddRange(title.Mentions);
+        all.AddRange(body.Mentions);
+
+        var clusters = new List<EntityCluster>();
+        var byKey = new Dictionary<(EntityKind, string), EntityCluster>();
+        var later = new List<Mention>();
+
+        // pass A: names that stand on their own
+        foreach (var m in all)
+        {
+            if (m.Deferred || m.Kind == EntityKind.None || m.BracketOf != null || m.ShortForm)
+            {
+                later.Add(m);
+                continue;
+            }
+            if (m.Kind == EntityKind.Person && !m.Surface.Contains(' '))
+            {
+                later.Add(m);
+                continue;
+            }
+            string key = m.Kind == EntityKind.Person ? PersonKey(m.Surface) : (m.LexKey ?? OrgKey(m.Surface));
+            AddTo(m, m.Kind, key, clusters, byKey);
+        }
+
+        MergePersons(clusters);
+        MergeNameSubsets(clusters, EntityKind.Organization);
+        MergeNameSubsets(clusters, EntityKind.Location);
+
+        // pass B: short forms, lone words, abbreviations
+        foreach (var m in later)
+        {
+            if (m.BracketOf?.Cluster is { } target)
+            {
+                Attach(m, target);
+                continue;
+            }
+            var word = m.Surface;
+            EntityCluster? found = null;
+            if (m.ShortForm)
+            {
+                found = Latest(clusters.Where(c => c.Kind != EntityKind.Person && LastWord(c).Equals(word, StringComparison.OrdinalIgnoreCase)), m);
+            }
+            else if (!word.Contains(' '))
+            {
+                found = Latest(clusters.Where(c => c.Kind == EntityKind.Person && PersonParts(c).Contains(PersonKey(word))), m);
+                if (found == null && IsAllCaps(word))
+                {
+                    found = Latest(clusters.Where(c => c.Kind != EntityKind.Person && c.Mentions.Any(x => Initials(x.Surface) == word)), m);
+                }
+                found ??= Latest(clusters.Where(c => c.Mentions.Any(x => x.Surface.Equals(word, StringComparison.OrdinalIgnoreCase))), m);
+            }
+            else
+            {
+                var pk = PersonKey(word);
+                var ok = OrgKey(word);
+                found = clusters.FirstOrDefault(c => c.Mentions.Any(x => PersonKey(x.Surface) == pk || OrgKey(x.Surface) == ok));
+            }
+            if (found != null)
+            {
+                Attach(m, found);
+                continue;
+            }
+            if (m.ShortForm)
+            {
+                continue;
+            }
+            if (m.Kind != EntityKind.None)
+            {
+                AddTo(m, m.Kind, m.Kind == EntityKind.Person ? PersonKey(word) : OrgKey(word), clusters, byKey);
+            }
+            else if (IsAllCaps(word) && !m.InTitle)
+            {
+                m.Guess = true;
+                AddTo(m, EntityKind.Organization, OrgKey(word), clusters, byKey);
+            }
+        }
+
+        clusters.RemoveAll(c => c.Mentions.Count == 0);
+        foreach (var c in clusters)
+        {
+            Finish(c);
+        }
+        RemoveConflictingAliases(clusters);
+        clusters.Sort((x, y) => x.FirstPosition.CompareTo(y.FirstPosition));
+        return clusters;
+    }
+
+    private static void AddTo(Mention m, EntityKind kind, string key, List<EntityCluster> clusters, Dictionary<(EntityKind, string), EntityCluster> byKey)
+    {
+        if (!byKey.TryGetValue((kind, key), out var c))
+        {
+            c = new EntityCluster { Kind = kind, LexKey = m.LexKey };
+            byKey[(kind, key)] = c;
+            clusters.Add(c);
+        }
+        Attach(m, c);
+    }
+
+    private static void Attach(Mention m, EntityCluster c)
+    {
+        m.Cluster = c;
+        m.Kind = c.Kind;
+        c.Mentions.Add(m);
+        c.LexKey ??= m.LexKey;
+    }
+
+    private static int Pos(Mention m) => m.InTitle ? -1 : m.Start;
+
+    /// <summary>The candidate mentioned most recently before <paramref name="m"/> (else the first one).</summary>
+    private static EntityCluster? Latest(IEnumerable<EntityCluster> candidates, Mention m)
+    {
+        EntityCluster? best = null;
+        int bestPos = int.MinValue;
+        EntityCluster? any = null;
+        foreach (var c in candidates)
+        {
+            any ??= c;
+            foreach (var x in c.Mentions)
+            {
+                int p = Pos(x);
+                if (x != m && (p < Pos(m) || (m.InTitle && x.InTitle)) && p > bestPos)
+                {
+                    bestPos = p;
+                    best = c;
+                }
+            }
+        }
+        return best ?? any;
+    }
+
+    private static void MergePersons(List<EntityCluster> clusters)
+    {
+        var persons = clusters.Where(c => c.Kind == EntityKind.Person).ToList();
+        for (int i = 0; i < persons.Count; i++)
+        {
+            for (int j = i + 1; j < persons.Count; j++)
+            {
+                var a = PersonKey(persons[i].Mentions[0].Surface).Split(' ');
+                var b = PersonKey(persons[j].Mentions[0].Surface).Split(' ');
+                if (a.Length >= 2 && b.Length >= 2 && a[0] == b[0] && a[^1] == b[^1])
+                {
+                    foreach (var m in persons[j].Mentions)
+                    {
+                        Attach(m, persons[i]);
+                    }
+                    persons[j].Mentions.Clear();
+                }
+            }
+        }
+        clusters.RemoveAll(c => c.Mentions.Count == 0);
+    }
+
+    /// <summary>"Security Council" inside "UN Security Council": a name whose words are all in exactly one longer name.</summary>
+    private static void MergeNameSubsets(List<EntityCluster> clusters, EntityKind kind)
+    {
+        var list = clusters.Where(c => c.Kind == kind).ToList();
+        var words = list.Select(c => c.Mentions.SelectMany(m => ContentWords(OrgKey(m.Surface))).ToHashSet()).ToList();
+        for (int i = 0; i < list.Count; i++)
+        {
+            if (words[i].Count < 2 || list[i].LexKey != null && Lexicon.AliasesByKey.ContainsKey(list[i].LexKey!) && list[i].Kind == EntityKind.Location)
+            {
+                continue;
+            }
+            int target = -1;
+            int hits = 0;
+            for (int j = 0; j < list.Count; j++)
+            {
+                if (i != j && list[j].Mentions.Count > 0 && words[j].Count > words[i].Count && words[i].IsSubsetOf(words[j]))
+                {
+                    target = j;
+                    hits++;
+                }
+            }
+            if (hits == 1 && kind == EntityKind.Organization)
+            {
+                foreach (var m in list[i].Mentions)
+                {
+                    Attach(m, list[target]);
+                }
+                list[i].Mentions.Clear();
+                words[target].UnionWith(words[i]);
+            }
+        }
+        clusters.RemoveAll(c => c.Mentions.Count == 0);
+    }
+
+    private static IEnumerable<string> ContentWords(string key) => key.Split(' ', StringSplitOptions.RemoveEmptyEntries).Where(w => !Connectors.Contains(w));
+
+    private static string LastWord(EntityCluster c)
+    {
+        var s = c.Mentions.OrderByDescending(m => m.Surface.Length).First().Surface;
+        int sp = s.LastIndexOf(' ');
+        return sp < 0 ? s : s[(sp + 1)..];
+    }
+
+    private static HashSet<string> PersonParts(EntityCluster c)
+    {
+        var set = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var m in c.Mentions)
+        {
+            var parts = m.Surface.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            if (parts.Length < 2)
+            {
+                continue;
+            }
+            // first and last word: "Lu" for "Lu Kang" (family name first), "Trump" for "Donald Trump"
+            set.Add(PersonKey(parts[0]));
+            set.Add(PersonKey(parts[^1]));
+        }
+        return set;
+    }
+
+    private static bool IsAllCaps(string w) => w.Length >= 2 && w.All(ch => !char.IsLetter(ch) || char.IsUpper(ch)) && w.Any(char.IsLetter);
+
+    public static string Initials(string name)
+    {
+        var sb = new StringBuilder();
+        foreach (var part in name.Split([' ', '-'], StringSplitOptions.RemoveEmptyEntries))
+        {
+            if (Connectors.Contains(part) || !char.IsUpper(part[0]))
+            {
+                continue;
+            }
+            sb.Append(part[0]);
+        }
+        return sb.Length >= 2 ? sb.ToString() : "";
+    }
+
+    /// <summary>Case-, hyphen- and dot-insensitive key of a person name.</summary>
+    public static string PersonKey(string s)
+    {
+        var sb = new StringBuilder(s.Length);
+        bool space = false;
+        foreach (var ch in s)
+        {
+            if (char.IsLetterOrDigit(ch))
+            {
+                if (space && sb.Length > 0)
+                {
+                    sb.Append(' ');
+                }
+                space = false;
+                sb.Append(char.ToLowerInvariant(ch));
+            }
+            else if (ch is ' ' or '-' or '\u2010' or '\u2011')
+            {
+                space = true;
+            }
+            else if (Tokenizer.IsApostrophe(ch))
+            {
+                // drop
+            }
+        }
+        return sb.ToString();
+    }
+
+    /// <summary>
+    /// Key of an organisation or place name: lower case, no leading "the" or nationality adjective, known
+    /// abbreviations expanded, "Ministry of X Affairs" = "X Ministry", a trailing "of (the) country" dropped.
+    /// </summary>
+    public static string OrgKey(string surface)
+    {
+        var s = surface.Replace('\u2019', '\'').Replace(".", "", StringComparison.Ordinal);
+        if (s.EndsWith("'s", StringComparison.Ordinal))
+        {
+            s = s[..^2];
+        }
+        var words = s.Split(' ', StringSplitOptions.RemoveEmptyEntries).ToList();
+        if (words.Count > 1 && words[0].Equals("the", StringComparison.OrdinalIgnoreCase))
+        {
+            words.RemoveAt(0);
+        }
+        // a trailing "of (the) <place>" after a ministry-like head
+        for (int k = 1; k < words.Count - 1; k++)
+        {
+            if (words[k] == "of")
+            {
+                int r = k + 1;
+                if (r < words.Count && words[r] == "the")
+                {
+                    r++;
+                }
+                var rest = string.Join(' ', words.Skip(r));
+                if (k > 1 && Lexicon.IsLocationName(rest))
+                {
+                    words.RemoveRange(k, words.Count - k);
+                    break;
+                }
+            }
+        }
+        while (words.Count > 1 && (Lexicon.Demonyms.Contains(words[0]) || (words.Count > 2 && Lexicon.Demonyms.Contains(words[0] + " " + words[1]))))
+        {
+            if (words.Count > 2 && Lexicon.Demonyms.Contains(words[0] + " " + words[1]))
+            {
+                words.RemoveRange(0, 2);
+            }
+            else
+            {
+                words.RemoveAt(0);
+            }
+        }
+        // Ministry of Foreign Affairs → Foreign Ministry
+        if (words.Count >= 3 && words[1] == "of" && (words[0] is "Ministry" or "Department"))
+        {
+            var head = words[0];
+            var mods = words.Skip(2).Where(w => w != "the" && w != "Affairs").ToList();
+            mods.Add(head);
+            words = mods;
+        }
+        var expanded = new List<string>();
+        foreach (var w in words)
+        {
+            if (IsAllCaps(w) && Lexicon.TryKnown(w, out var k) && k.Kind == EntityKind.Organization)
+            {
+                expanded.AddRange(k.Key.Split(' '));
+            }
+            else
+            {
+                expanded.Add(w);
+            }
+        }
+        return string.Join(' ', expanded).ToLowerInvariant();
+    }
+
+    private static void Finish(EntityCluster c)
+    {
+        var forms = c.Mentions.Where(m => m.BracketOf == null && !m.ShortForm).Select(m => m.Surface).ToList();
+        if (forms.Count == 0)
+        {
+            forms = c.Mentions.Select(m => m.Surface).ToList();
+        }
+        // the fullest form the document uses: most words, then most characters, then first used
+        string name = forms[0];
+        int bestWords = WordCount(name);
+        foreach (var f in forms)
+        {
+            int wc = WordCount(f);
+            if (wc > bestWords || (wc == bestWords && f.Length > name.Length))
+            {
+                name = f;
+                bestWords = wc;
+            }
+        }
+        c.Name = name;
+        var aliases = new List<string>();
+        void Add(string a)
+        {
+            if (!string.IsNullOrWhiteSpace(a) && !a.Equals(name, StringComparison.Ordinal) && !aliases.Contains(a, StringComparer.Ordinal))
+            {
+                aliases.Add(a);
+            }
+        }
+        foreach (var m in c.Mentions)
+        {
+            Add(m.ShortForm ? m.Surface : m.Surface);
+        }
+        if (c.LexKey != null && Lexicon.AliasesByKey.TryGetValue(c.LexKey, out var group))
+        {
+            foreach (var a in group)
+            {
+                Add(a);
+            }
+        }
+        if (c.Kind == EntityKind.Person)
+        {
+            if (name.Contains('-'))
+            {
+                Add(name.Replace('-', ' '));
+                Add(HyphenCase(name, upper: true));
+                Add(HyphenCase(name, upper: false));
+            }
+        }
+        else if (c.Kind == EntityKind.Organization)
+        {
+            foreach (var v in OrgVariants(name))
+            {
+                Add(v);
+            }
+        }
+        c.Aliases.AddRange(aliases);
+        foreach (var m in c.Mentions)
+        {
+            foreach (var r in m.Roles)
+            {
+                if (!c.Roles.Contains(r, StringComparer.OrdinalIgnoreCase))
+                {
+                    c.Roles.Add(r);
+                }
+            }
+        }
+    }
+
+    private static int WordCount(string s)
+    {
+        int n = 1;
+        foreach (var ch in s)
+        {
+            if (ch == ' ')
+            {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    private static string HyphenCase(string name, bool upper)
+    {
+        var chars = name.ToCharArray();
+        for (int k = 1; k < chars.Length; k++)
+        {
+            if (chars[k - 1] == '-' && char.IsLetter(chars[k]))
+            {
+                chars[k] = upper ? char.ToUpperInvariant(chars[k]) : char.ToLowerInvariant(chars[k]);
+            }
+        }
+        return new string(chars);
+    }
+
+    /// <summary>Usual equivalent spellings of an organisation name (nationality dropped, "X Ministry" / "Ministry of X").</summary>
+    private static IEnumerable<string> OrgVariants(string name)
+    {
+        var words = name.Split(' ', StringSplitOptions.RemoveEmptyEntries).ToList();
+        int skip = 0;
+        if (words.Count > 2 && Lexicon.Demonyms.Contains(words[0] + " " + words[1]))
+        {
+            skip = 2;
+        }
+        else if (words.Count > 1 && Lexicon.Demonyms.Contains(words[0]))
+        {
+            skip = 1;
+        }
+        var core = words.Skip(skip).ToList();
+        if (skip > 0)
+        {
+            yield return string.Join(' ', core);
+        }
+        if (core.Count >= 2 && core[^1] is "Ministry" or "Department")
+        {
+            var mods = string.Join(' ', core.Take(core.Count - 1));
+            yield return $"{core[^1]} of {mods}";
+            if (core.Count == 2 && core[0] is "Foreign" or "Home" or "Internal" or "Veterans" or "Economic" or "Civil")
+            {
+                yield return $"{core[^1]} of {mods} Affairs";
+            }
+        }
+        if (core.Count >= 3 && core[1] == "of" && core[0] is "Ministry" or "Department")
+        {
+            var mods = core.Skip(2).Where(w => w != "the" && w != "Affairs");
+            yield return string.Join(' ', mods) + " " + core[0];
+        }
+    }
+
+    /// <summary>An added equivalent name must not be a name another entity of the document is known by.</summary>
+    private static void RemoveConflictingAliases(List<EntityCluster> clusters)
+    {
+        var owner = new Dictionary<string, EntityCluster>(StringComparer.Ordinal);
+        foreach (var c in clusters)
+        {
+            foreach (var m in c.Mentions)
+            {
+                owner.TryAdd(PersonKey(m.Surface), c);
+            }
+        }
+        foreach (var c in clusters)
+        {
+            c.Aliases.RemoveAll(a => owner.TryGetValue(PersonKey(a), out var o) && o != c);
+        }
+    }
+}

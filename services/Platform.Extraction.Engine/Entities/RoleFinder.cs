@@ -1,0 +1,178 @@
+namespace Platform.Extraction.Engine.Entities;
+
+/// <summary>
+/// Roles of people as the text gives them: pre-modifiers ("Foreign Ministry spokesperson Lu Kang",
+/// "US President Donald Trump") and appositions ("Lu Kang, the spokesperson," / "the foreign minister, Wang Yi,").
+/// </summary>
+internal static class RoleFinder
+{
+    private const int MaxRoleTokens = 20;
+
+    public static void AssignRoles(AnalysedText at)
+    {
+        var personTokens = new HashSet<int>();
+        foreach (var m in at.Mentions)
+        {
+            if (m.Kind == EntityKind.Person || m.Deferred)
+            {
+                for (int k = m.FirstToken; k <= m.LastToken; k++)
+                {
+                    personTokens.Add(k);
+                }
+            }
+        }
+        foreach (var m in at.Mentions)
+        {
+            if (m.Kind != EntityKind.Person && !(m.Deferred && m.Kind == EntityKind.None))
+            {
+                continue;
+            }
+            var pre = PreModifier(at, m.FirstToken - 1, personTokens, stopAtComma: true);
+            if (pre != null)
+            {
+                m.Roles.Add(pre);
+            }
+            var after = Apposition(at, m.LastToken + 1);
+            if (after != null)
+            {
+                m.Roles.Add(after);
+            }
+            // "the Chinese Foreign Minister, Wang Yi," / "spokesperson, Geng Shuang,"
+            int b = m.FirstToken - 1;
+            if (b >= 1 && at.Text[at.Tokens[b].Start] == ',')
+            {
+                var before = PreModifier(at, b - 1, personTokens, stopAtComma: true);
+                if (before != null)
+                {
+                    m.Roles.Add(before);
+                }
+            }
+        }
+    }
+
+    private static string W(AnalysedText at, int k) => at.Text.Substring(at.Tokens[k].Start, at.Tokens[k].CoreEnd - at.Tokens[k].Start);
+
+    private static bool IsRoleWord(string w) => Lexicon.RoleNouns.Contains(w) || Lexicon.TitleWords.Contains(w);
+
+    /// <summary>Walks left from <paramref name="k"/> over capitalised words, role nouns and "and"/"of"/"the" inside the chain.</summary>
+    private static string? PreModifier(AnalysedText at, int k, HashSet<int> personTokens, bool stopAtComma)
+    {
+        int end = k;
+        int start = -1;
+        bool hasRole = false;
+        int steps = 0;
+        while (k >= 0 && steps < MaxRoleTokens)
+        {
+            var tok = at.Tokens[k];
+            if (!tok.IsWord || personTokens.Contains(k))
+            {
+                break;
+            }
+            var w = W(at, k);
+            bool lower = char.IsLower(w[0]);
+            if (lower)
+            {
+                if (Lexicon.RoleNouns.Contains(w))
+                {
+                    hasRole = true;
+                }
+                else if (w is "and" or "of" && start >= 0 && k > 0 && at.Tokens[k - 1].IsWord)
+                {
+                    // inside a chain: "State Councilor and Foreign Minister", "Secretary of State"
+                }
+                else if (w == "the" && start >= 0 && k > 0 && at.Tokens[k - 1].IsWord && W(at, k - 1) == "of")
+                {
+                }
+                else
+                {
+                    break;
+                }
+            }
+            else
+            {
+                if (tok.Is(TokenFlags.SentenceStart) && Lexicon.CommonCapitalised.Contains(w))
+                {
+                    break;
+                }
+                if (IsRoleWord(w))
+                {
+                    hasRole = true;
+                }
+            }
+            start = k;
+            k--;
+            steps++;
+            if (tok.Is(TokenFlags.SentenceStart))
+            {
+                break;
+            }
+        }
+        if (start < 0 || !hasRole)
+        {
+            return null;
+        }
+        // trim dangling connectors at the left
+        while (start <= end && at.Tokens[start].IsWord && W(at, start) is "and" or "of" or "the")
+        {
+            start++;
+        }
+        if (start > end)
+        {
+            return null;
+        }
+        return Clean(at.Text.Substring(at.Tokens[start].Start, at.Tokens[end].CoreEnd - at.Tokens[start].Start));
+    }
+
+    /// <summary>", the spokesperson," / ", State Councilor and Foreign Minister," after a name.</summary>
+    private static string? Apposition(AnalysedText at, int k)
+    {
+        if (k >= at.Tokens.Count || at.Text[at.Tokens[k].Start] != ',')
+        {
+            return null;
+        }
+        int start = k + 1;
+        int j = start;
+        bool hasRole = false;
+        while (j < at.Tokens.Count && j - start < MaxRoleTokens)
+        {
+            var tok = at.Tokens[j];
+            if (!tok.IsWord)
+            {
+                break;
+            }
+            var w = W(at, j);
+            if (Lexicon.ReportingVerbs.Contains(w))
+            {
+                return null;
+            }
+            if (IsRoleWord(w))
+            {
+                hasRole = true;
+            }
+            else if (char.IsLower(w[0]) && w is not ("the" or "a" or "an" or "and" or "of" or "for" or "its" or "his" or "her"))
+            {
+                return null; // a clause, not an apposition
+            }
+            j++;
+        }
+        if (!hasRole || j == start || (j < at.Tokens.Count && at.Tokens[j].IsWord))
+        {
+            return null;
+        }
+        var s = at.Text.Substring(at.Tokens[start].Start, at.Tokens[j - 1].CoreEnd - at.Tokens[start].Start);
+        return Clean(s);
+    }
+
+    private static string Clean(string s)
+    {
+        s = string.Join(' ', s.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+        foreach (var lead in new[] { "the ", "a ", "an ", "The ", "A ", "An " })
+        {
+            if (s.StartsWith(lead, StringComparison.Ordinal))
+            {
+                s = s[lead.Length..];
+            }
+        }
+        return s;
+    }
+}

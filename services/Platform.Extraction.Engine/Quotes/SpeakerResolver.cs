@@ -1,0 +1,587 @@
+using System.Collections.Frozen;
+using Platform.Extraction.Engine.Entities;
+
+namespace Platform.Extraction.Engine.Quotes;
+
+/// <summary>
+/// Attributes each quote to an entity: the subject of a reporting verb next to the quote ("X said", "said X",
+/// "X noted: ..."), the subject of the sentence a quoted phrase is embedded in ("China urged ... "..."", "X ...,
+/// saying that ... "...""), "according to X", a pronoun (the first person of the last sentence naming one), a
+/// description ("the Chinese spokesman" → the person whose role is spokesperson), or the speaker of the previous
+/// quote when the quote continues a statement. Unnamed speakers ("a spokesman said") give "".
+/// </summary>
+internal sealed class SpeakerResolver
+{
+    private static readonly FrozenSet<string> Pronouns = new[] { "he", "she", "He", "She" }.ToFrozenSet(StringComparer.Ordinal);
+    private static readonly FrozenSet<string> Indefinite = new[] { "a", "an", "one", "another", "some", "A", "An", "One", "Another", "Some" }.ToFrozenSet(StringComparer.Ordinal);
+    private static readonly FrozenSet<string> Determiners = new[]
+    {
+        "the", "The", "a", "an", "A", "An", "his", "her", "its", "their", "His", "Her", "Its", "Their", "one", "another",
+    }.ToFrozenSet(StringComparer.Ordinal);
+
+    private const int AfterWindow = 30;
+    private const int MaxSubjectDistance = 12;
+
+    private readonly string _body;
+    private readonly List<Token> _t;
+    private readonly int[] _mentionAt;
+    private readonly List<Mention> _mentions;
+    private readonly bool[] _inQuote;
+    private readonly int[] _sentence;
+    private readonly List<EntityCluster> _clusters;
+
+    private SpeakerResolver(string body, List<Token> tokens, List<Mention> mentions, List<QuoteSpan> quotes, List<EntityCluster> clusters)
+    {
+        _body = body;
+        _t = tokens;
+        _mentions = mentions;
+        _clusters = clusters;
+        _mentionAt = new int[tokens.Count];
+        Array.Fill(_mentionAt, -1);
+        for (int i = 0; i < mentions.Count; i++)
+        {
+            var m = mentions[i];
+            if (m.Cluster == null)
+            {
+                continue;
+            }
+            for (int k = m.FirstToken; k <= m.LastToken && k < tokens.Count; k++)
+            {
+                _mentionAt[k] = i;
+            }
+        }
+        _inQuote = new bool[tokens.Count];
+        int qi = 0;
+        for (int k = 0; k < tokens.Count; k++)
+        {
+            int pos = tokens[k].Start;
+            while (qi < quotes.Count && quotes[qi].Close < pos)
+            {
+                qi++;
+            }
+            if (qi < quotes.Count && pos >= quotes[qi].Open && pos <= quotes[qi].Close)
+            {
+                _inQuote[k] = true;
+            }
+        }
+        _sentence = new int[tokens.Count];
+        int s = 0;
+        for (int k = 0; k < tokens.Count; k++)
+        {
+            if (k > 0 && tokens[k].Is(TokenFlags.ParagraphStart) && !tokens[k - 1].Is(TokenFlags.ParagraphStart))
+            {
+                s++;
+            }
+            _sentence[k] = s;
+            if (tokens[k].Is(TokenFlags.SentenceEnd) && !_inQuote[k])
+            {
+                s++;
+            }
+        }
+    }
+
+    public static void Resolve(string body, List<Token> tokens, List<Mention> mentions, List<QuoteSpan> quotes, List<EntityCluster> clusters)
+    {
+        var r = new SpeakerResolver(body, tokens, mentions, quotes, clusters);
+        QuoteSpan? previous = null;
+        foreach (var q in quotes)
+        {
+            if (q.WordCount < QuoteScanner.MinWords)
+            {
+                continue;
+            }
+            r.Attribute(q, previous);
+            previous = q;
+        }
+    }
+
+    private string W(int k) => _body.Substring(_t[k].Start, _t[k].CoreEnd - _t[k].Start);
+
+    private bool IsWord(int k) => _t[k].IsWord;
+
+    private int TokenAt(int offset)
+    {
+        int lo = 0, hi = _t.Count - 1, ans = _t.Count;
+        while (lo <= hi)
+        {
+            int mid = (lo + hi) >> 1;
+            if (_t[mid].Start >= offset)
+            {
+                ans = mid;
+                hi = mid - 1;
+            }
+            else
+            {
+                lo = mid + 1;
+            }
+        }
+        return ans;
+    }
+
+    private void Attribute(QuoteSpan q, QuoteSpan? previous)
+    {
+        int openTok = TokenAt(q.Open);
+        int closeTok = TokenAt(q.Close);
+        if (closeTok < _t.Count && _t[closeTok].Start != q.Close)
+        {
+            closeTok--; // unclosed quote: ends at the paragraph end
+        }
+
+        var before = BeforeContext(openTok);
+        var after = AfterContext(closeTok + 1);
+
+        // 1. "X said: "..."" — a reporting verb right before the quote
+        int immediate = ImmediateVerb(before);
+        if (immediate >= 0 && Subject(before, immediate, q, preferSentenceSubject: false) is { } s1)
+        {
+            Set(q, s1.Cluster, "before: " + s1.How);
+            return;
+        }
+        // 2. ""...," X said" / ""...," said X"
+        int v = FirstVerb(after, Math.Min(after.Count, MaxSubjectDistance));
+        if (v >= 0 && (!q.EndsSentence || PlausibleShortClause(after, v)))
+        {
+            var res = v == FirstWordIndex(after) ? Object(after, v, q) : Subject(after, v, q, preferSentenceSubject: false);
+            if (res is { } s2)
+            {
+                Set(q, s2.Cluster, "after: " + s2.How);
+                return;
+            }
+        }
+        // 3. a quoted phrase inside reported speech: the subject of the sentence's reporting verb
+        int lv = FirstVerb(before, before.Count);
+        if (lv >= 0 && Subject(before, lv, q, preferSentenceSubject: true) is { } s3)
+        {
+            Set(q, s3.Cluster, "sentence: " + s3.How);
+            return;
+        }
+        // 4. "according to X"
+        foreach (var ctx in new[] { before, after })
+        {
+            for (int i = 0; i + 2 < ctx.Count; i++)
+            {
+                if (IsWord(ctx[i]) && W(ctx[i]).Equals("according", StringComparison.OrdinalIgnoreCase) && W(ctx[i + 1]) == "to")
+                {
+                    var m = FirstMention(ctx, i + 2, Math.Min(ctx.Count, i + 10));
+                    if (m != null)
+                    {
+                        Set(q, m.Cluster, "according to");
+                        return;
+                    }
+                }
+            }
+        }
+        // 5. no reporting verb: the quote continues the previous speaker's statement
+        if (previous != null && q.Paragraph - previous.Paragraph <= 1 && previous.Attribution.Length > 0)
+        {
+            q.Speaker = previous.Speaker;
+            q.SpeakerCluster = previous.SpeakerCluster;
+            q.Attribution = "continuation";
+            return;
+        }
+        q.Speaker = "";
+        q.Attribution = "";
+    }
+
+    private static void Set(QuoteSpan q, EntityCluster? c, string how)
+    {
+        q.SpeakerCluster = c;
+        q.Speaker = c?.Name ?? "";
+        q.Attribution = how;
+    }
+
+    /// <summary>Tokens of the sentence before the quote (outside other quotes), in text order.</summary>
+    private List<int> BeforeContext(int openTok)
+    {
+        var list = new List<int>();
+        for (int k = openTok - 1; k >= 0; k--)
+        {
+            if ((_t[k].Is(TokenFlags.SentenceEnd) && !_inQuote[k]) || _t[k + 1].Is(TokenFlags.ParagraphStart))
+            {
+                break;
+            }
+            if (!_inQuote[k])
+            {
+                list.Add(k);
+            }
+            if (_t[k].Is(TokenFlags.ParagraphStart))
+            {
+                break;
+            }
+        }
+        list.Reverse();
+        return list;
+    }
+
+    private List<int> AfterContext(int from)
+    {
+        var list = new List<int>();
+        for (int k = from; k < _t.Count && list.Count < AfterWindow; k++)
+        {
+            if (_t[k].Is(TokenFlags.ParagraphStart))
+            {
+                break;
+            }
+            if (_inQuote[k])
+            {
+                continue;
+            }
+            list.Add(k);
+            if (_t[k].Is(TokenFlags.SentenceEnd))
+            {
+                break;
+            }
+        }
+        return list;
+    }
+
+    private bool IsVerbAt(List<int> ctx, int i)
+    {
+        int k = ctx[i];
+        if (!IsWord(k))
+        {
+            return false;
+        }
+        var w = W(k);
+        if (!Lexicon.ReportingVerbs.Contains(w))
+        {
+            return false;
+        }
+        // "said" as an adjective ("the said agreement") or "calls" as a noun are rare in news; "pointed" needs "out"
+        if (w == "pointed")
+        {
+            return i + 1 < ctx.Count && IsWord(ctx[i + 1]) && W(ctx[i + 1]) == "out";
+        }
+        if (w is "called" or "calls" or "calling")
+        {
+            return i + 1 < ctx.Count && IsWord(ctx[i + 1]) && W(ctx[i + 1]) is "on" or "for";
+        }
+        return true;
+    }
+
+    /// <summary>A reporting verb directly before the quote: "said: ", "said, ", "told reporters: ", "said that ".</summary>
+    private int ImmediateVerb(List<int> before)
+    {
+        for (int i = before.Count - 1; i >= 0 && i >= before.Count - 4; i--)
+        {
+            int k = before[i];
+            if (!IsWord(k))
+            {
+                if (_body[_t[k].Start] is ',' or ':' or '\u2014' or '-')
+                {
+                    continue;
+                }
+                return -1;
+            }
+            if (IsVerbAt(before, i))
+            {
+                return i;
+            }
+            if (W(k) is not ("that" or "reporters" or "journalists" or "me" or "us" or "him" or "her" or "them" or "media" or "the" or "press"))
+            {
+                return -1;
+            }
+        }
+        return -1;
+    }
+
+    private int FirstVerb(List<int> ctx, int limit)
+    {
+        for (int i = 0; i < limit && i < ctx.Count; i++)
+        {
+            if (IsVerbAt(ctx, i))
+            {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private int LastVerb(List<int> ctx, int from)
+    {
+        for (int i = ctx.Count - 1; i >= from; i--)
+        {
+            if (IsVerbAt(ctx, i))
+            {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private int FirstWordIndex(List<int> ctx)
+    {
+        for (int i = 0; i < ctx.Count; i++)
+        {
+            if (IsWord(ctx[i]))
+            {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /// <summary>After a quote that ends its sentence, only a short "Name said." clause is an attribution.</summary>
+    private bool PlausibleShortClause(List<int> ctx, int v)
+    {
+        int words = 0;
+        for (int i = 0; i < v; i++)
+        {
+            if (IsWord(ctx[i]))
+            {
+                words++;
+            }
+        }
+        if (words == 0)
+        {
+            return true;
+        }
+        if (words > 5)
+        {
+            return false;
+        }
+        int first = FirstWordIndex(ctx);
+        var w = W(ctx[first]);
+        return char.IsUpper(w[0]) && (_mentionAt[ctx[first]] >= 0 || Pronouns.Contains(w) || w == "The");
+    }
+
+    private Mention? MentionOf(int k) => _mentionAt[k] >= 0 ? _mentions[_mentionAt[k]] : null;
+
+    private Mention? FirstMention(List<int> ctx, int from, int to)
+    {
+        Mention? firstAny = null;
+        for (int i = from; i < to; i++)
+        {
+            var m = MentionOf(ctx[i]);
+            if (m?.Cluster == null)
+            {
+                continue;
+            }
+            if (m.Kind == EntityKind.Person)
+            {
+                return m;
+            }
+            firstAny ??= m;
+        }
+        return firstAny;
+    }
+
+    private readonly record struct Found(EntityCluster? Cluster, string How);
+
+    /// <summary>"said X" / "said Chinese Foreign Minister Wang Yi" / "said the spokesman".</summary>
+    private Found? Object(List<int> ctx, int v, QuoteSpan q)
+    {
+        int to = Math.Min(ctx.Count, v + 10);
+        for (int i = v + 1; i < to; i++)
+        {
+            int k = ctx[i];
+            if (!IsWord(k))
+            {
+                if (_body[_t[k].Start] is ',' or '.' or ';')
+                {
+                    to = i;
+                    break;
+                }
+                continue;
+            }
+        }
+        var m = FirstMention(ctx, v + 1, to);
+        if (m != null)
+        {
+            return new Found(m.Cluster, "said X");
+        }
+        if (v + 1 < ctx.Count && IsWord(ctx[v + 1]) && Pronouns.Contains(W(ctx[v + 1])))
+        {
+            return new Found(ResolvePronoun(q), "pronoun");
+        }
+        return Description(ctx, v + 1, to, q);
+    }
+
+    /// <summary>The subject of the reporting verb at <paramref name="v"/>.</summary>
+    private Found? Subject(List<int> ctx, int v, QuoteSpan q, bool preferSentenceSubject)
+    {
+        // the clause of the verb starts after the last comma/dash before it, unless that leaves nothing
+        int clauseStart = 0;
+        if (!preferSentenceSubject)
+        {
+            for (int i = v - 1; i >= 0; i--)
+            {
+                int k = ctx[i];
+                if (!IsWord(k) && _body[_t[k].Start] is ',' or ';' or '\u2014' or '\u2013' or ':' && i < v - 1)
+                {
+                    clauseStart = i + 1;
+                    break;
+                }
+            }
+        }
+        // nearest person before the verb, else the nearest named body or place
+        Mention? person = null, other = null, firstOther = null;
+        for (int i = v - 1; i >= clauseStart; i--)
+        {
+            var m = MentionOf(ctx[i]);
+            if (m?.Cluster == null)
+            {
+                continue;
+            }
+            if (m.Kind == EntityKind.Person)
+            {
+                person ??= m;
+                if (!preferSentenceSubject)
+                {
+                    break;
+                }
+            }
+            else
+            {
+                other ??= m;
+                firstOther = m;
+            }
+        }
+        // a pronoun or description right before the verb
+        int wi = v - 1;
+        while (wi >= clauseStart && IsWord(ctx[wi]) && W(ctx[wi]) is "also" or "further" or "later" or "then" or "again" or "once" or "has" or "had" or "have" or "was" or "is" or "reportedly")
+        {
+            wi--;
+        }
+        if (wi >= clauseStart && IsWord(ctx[wi]) && Pronouns.Contains(W(ctx[wi])) && (person == null || !preferSentenceSubject))
+        {
+            if (person == null || ctx.IndexOf(person.FirstToken) < wi)
+            {
+                return new Found(ResolvePronoun(q), "pronoun");
+            }
+        }
+        if (person != null)
+        {
+            return new Found(person.Cluster, preferSentenceSubject ? "sentence subject" : "X said");
+        }
+        if (!preferSentenceSubject && wi >= clauseStart && MentionOf(ctx[wi]) is { Cluster: not null } direct)
+        {
+            return new Found(direct.Cluster, "X said");
+        }
+        var desc = Description(ctx, clauseStart, v, q);
+        if (desc != null)
+        {
+            return desc;
+        }
+        if (preferSentenceSubject && firstOther != null)
+        {
+            return new Found(firstOther.Cluster, "sentence subject");
+        }
+        if (!preferSentenceSubject && other != null)
+        {
+            return new Found(other.Cluster, "X said");
+        }
+        return null;
+    }
+
+    /// <summary>"the Chinese spokesman" → the person whose role names a spokesman; "a spokesman" → unnamed.</summary>
+    private Found? Description(List<int> ctx, int from, int to, QuoteSpan q)
+    {
+        int head = -1;
+        for (int i = to - 1; i >= from; i--)
+        {
+            if (IsWord(ctx[i]) && (Lexicon.RoleNouns.Contains(W(ctx[i])) || Lexicon.TitleWords.Contains(W(ctx[i]))))
+            {
+                head = i;
+                break;
+            }
+        }
+        if (head < 0)
+        {
+            // "the ministry said" → an organisation named earlier with that head word
+            for (int i = to - 1; i >= from; i--)
+            {
+                if (IsWord(ctx[i]) && i > from && W(ctx[i - 1]) is "the" or "The")
+                {
+                    var word = W(ctx[i]);
+                    var org = _clusters.Where(c => c.Kind == EntityKind.Organization && c.Name.EndsWith(word, StringComparison.OrdinalIgnoreCase)).ToList();
+                    if (org.Count == 1)
+                    {
+                        return new Found(org[0], "description");
+                    }
+                }
+            }
+            return null;
+        }
+        int det = head;
+        while (det > from && IsWord(ctx[det - 1]) && !Determiners.Contains(W(ctx[det - 1])))
+        {
+            det--;
+        }
+        if (det > from && Indefinite.Contains(W(ctx[det - 1])))
+        {
+            return new Found(null, "unnamed");
+        }
+        var words = new List<string>();
+        for (int i = det; i <= head; i++)
+        {
+            if (IsWord(ctx[i]))
+            {
+                words.Add(Norm(W(ctx[i])));
+            }
+        }
+        string headWord = Norm(W(ctx[head]));
+        EntityCluster? best = null;
+        int bestScore = 0;
+        int bestPos = -1;
+        foreach (var c in _clusters)
+        {
+            if (c.Kind != EntityKind.Person || c.Roles.Count == 0)
+            {
+                continue;
+            }
+            var roleWords = new HashSet<string>(c.Roles.SelectMany(r => r.Split(' ', StringSplitOptions.RemoveEmptyEntries)).Select(Norm));
+            if (!roleWords.Contains(headWord))
+            {
+                continue;
+            }
+            int score = words.Count(roleWords.Contains);
+            int pos = c.Mentions.Where(m => !m.InTitle && m.Start < q.Open).Select(m => m.Start).DefaultIfEmpty(-1).Max();
+            if (score > bestScore || (score == bestScore && pos > bestPos))
+            {
+                best = c;
+                bestScore = score;
+                bestPos = pos;
+            }
+        }
+        if (best != null)
+        {
+            return new Found(best, "description");
+        }
+        return det > from || det == head ? null : null;
+    }
+
+    private static string Norm(string w)
+    {
+        var l = w.ToLowerInvariant();
+        return l.StartsWith("spokes", StringComparison.Ordinal) ? "spokes" : l;
+    }
+
+    /// <summary>"he"/"she": the first person named in the last sentence before the quote that names one.</summary>
+    private EntityCluster? ResolvePronoun(QuoteSpan q)
+    {
+        int openTok = TokenAt(q.Open);
+        for (int k = openTok - 1; k >= 0; k--)
+        {
+            if (_inQuote[k])
+            {
+                continue;
+            }
+            var m = MentionOf(k);
+            if (m is { Kind: EntityKind.Person, Cluster: not null })
+            {
+                int s = _sentence[k];
+                int first = k;
+                for (int j = k - 1; j >= 0 && _sentence[j] == s; j--)
+                {
+                    if (!_inQuote[j] && MentionOf(j) is { Kind: EntityKind.Person, Cluster: not null })
+                    {
+                        first = j;
+                    }
+                }
+                return MentionOf(first)!.Cluster;
+            }
+        }
+        return null;
+    }
+}
