@@ -1,3 +1,4 @@
+using Platform.AllInOne;
 using Platform.Extraction;
 using Platform.Ingest;
 using Platform.Query;
