@@ -53,7 +53,23 @@ public sealed class DistributedPlatform : IAsyncLifetime
 
     public async ValueTask InitializeAsync()
     {
+        try
+        {
+            await StartAsync();
+        }
+        catch
+        {
+            // A collection fixture that fails to initialise is not disposed: end what did start.
+            await DisposeAsync();
+            throw;
+        }
+    }
+
+    private async Task StartAsync()
+    {
         await _broker.InitializeAsync();
+        if (!_broker.HasOwnVirtualHost)
+            TestLog.Write($"warning: sharing virtual host '{_broker.VirtualHost}' of the {_broker.Source} broker; messages left in the services' queues by earlier runs will be consumed too");
         _dataDir = Directory.CreateTempSubdirectory("platform-e2e-").FullName;
 
         var common = new Dictionary<string, string?>
@@ -138,14 +154,14 @@ public sealed class DistributedPlatform : IAsyncLifetime
     {
         if (Events is not null)
             await Events.DisposeAsync();
-        foreach (var process in Processes)
-            await process.StopAsync(TimeSpan.FromSeconds(10));
+        await Task.WhenAll(Processes.Select(p => p.StopAsync(TimeSpan.FromSeconds(10))));
         foreach (var process in Processes)
             await process.DisposeAsync();
         await _broker.DisposeAsync();
         try
         {
-            Directory.Delete(_dataDir, recursive: true);
+            if (_dataDir.Length > 0)
+                Directory.Delete(_dataDir, recursive: true);
         }
         catch (IOException)
         {
