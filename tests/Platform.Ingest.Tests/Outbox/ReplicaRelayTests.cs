@@ -8,6 +8,7 @@ using Platform.Ingest.Documents;
 using Platform.Ingest.Outbox;
 using Platform.Ingest.Storage;
 using Platform.Ingest.Tests.Fixtures;
+using Platform.Testing;
 
 namespace Platform.Ingest.Tests.Outbox;
 
@@ -15,7 +16,7 @@ namespace Platform.Ingest.Tests.Outbox;
 /// Several Ingest replicas on one PostgreSQL database, each with its own relay: together they publish every event,
 /// and (with no relay dying mid-batch) none twice.
 /// </summary>
-public sealed class ReplicaRelayTests(PostgresServer server) : IAsyncLifetime
+public sealed class ReplicaRelayTests(PostgresFixture server) : IAsyncLifetime, IClassFixture<PostgresFixture>
 {
     private const int Replicas = 3;
     private const int DocumentsPerReplica = 25;

@@ -1,11 +1,11 @@
 using Npgsql;
 using Platform.Ingest.Storage;
-using Platform.Ingest.Tests.Fixtures;
+using Platform.Testing;
 
 namespace Platform.Ingest.Tests.Storage;
 
-/// <summary>The store suite on a real PostgreSQL server, one database per test.</summary>
-public sealed class PostgresDocumentStoreTests(PostgresServer server) : DocumentStoreContract
+/// <summary>The store suite on a real PostgreSQL server (tests/Platform.Testing's fixture), one database per test.</summary>
+public sealed class PostgresDocumentStoreTests(PostgresFixture server) : DocumentStoreContract, IClassFixture<PostgresFixture>
 {
     protected override async Task<IDocumentStore> CreateStoreAsync() =>
         IngestModule.CreateStore(await server.CreateDatabaseAsync(), TimeProvider.System);
