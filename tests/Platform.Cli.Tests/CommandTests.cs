@@ -255,7 +255,7 @@ public sealed class CommandTests
         Assert.Equal(["", "2"], platform.Query.Watches.Select(w => w.Cursor));
     }
 
-    private static int FreePort()
+    internal static int FreePort()
     {
         using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
         listener.Start();

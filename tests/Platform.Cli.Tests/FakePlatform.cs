@@ -48,6 +48,7 @@ internal sealed class FakePlatform : IAsyncDisposable
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         builder.Configuration[$"Auth:ApiKeys:{ApiKey}"] = "tenant-a";
         builder.Configuration["Serilog:MinimumLevel:Default"] = "Warning";
+        builder.Configuration["Serilog:MinimumLevel:Override:Microsoft.Hosting.Lifetime"] = "Warning";
         builder.AddServiceDefaults();
         var fakeQuery = new FakeQuery();
         var fakeIngest = new FakeIngest(fakeQuery);
