@@ -89,9 +89,14 @@ internal sealed class ProtobufSerializerContext(MessageContext messageContext, b
 {
     private readonly ConcurrentDictionary<Type, object> _parsed = new();
 
-    public override bool IsSupportedMessageType<T>() => typeof(IMessage).IsAssignableFrom(typeof(T));
+    public override bool IsSupportedMessageType<T>() => IsSupportedMessageType(typeof(T));
 
-    public override bool IsSupportedMessageType(Type messageType) => typeof(IMessage).IsAssignableFrom(messageType);
+    // Protobuf bytes parse (wrongly) as almost any message type, so trust the MT-MessageType header when there is
+    // one: an endpoint that consumes several event types must only hand each body to its own type. A publisher
+    // without the header (another language) gets whatever type the consumer asks for.
+    public override bool IsSupportedMessageType(Type messageType) =>
+        typeof(IMessage).IsAssignableFrom(messageType)
+        && (SupportedMessageTypes.Length == 0 || SupportedMessageTypes.Contains(MessageUrn.ForTypeString(messageType), StringComparer.Ordinal));
 
     public override bool TryGetMessage<T>(out T? message)
         where T : class
@@ -109,7 +114,7 @@ internal sealed class ProtobufSerializerContext(MessageContext messageContext, b
     public override bool TryGetMessage(Type messageType, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out object? message)
     {
         var parser = ProtobufParsers.For(messageType);
-        if (parser is null)
+        if (parser is null || !IsSupportedMessageType(messageType))
         {
             message = null;
             return false;
