@@ -27,7 +27,7 @@ internal sealed class CleanDocument
 /// </summary>
 internal static class DocumentCleaner
 {
-    private const RegexOptions Opt = RegexOptions.NonBacktracking | RegexOptions.CultureInvariant;
+    private const RegexOptions Opt = RegexOptions.Compiled | RegexOptions.CultureInvariant;
 
     // "BEIJING - ...", "WASHINGTON (Reuters) - ...", "NEW DELHI, March 1 (IANS) - ..."
     private static readonly Regex UpperDateline = new(

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text.RegularExpressions;
 using Platform.Extraction.Engine.Text;
 
@@ -7,13 +8,13 @@ namespace Platform.Extraction.Engine.Cleaning;
 internal sealed record HeaderInfo(string Source, DateOnly? Published, DateOnly? Updated);
 
 /// <summary>
-/// Rules that recognise a boilerplate line on its own, wherever it occurs. Every pattern is anchored and runs on
-/// the non-backtracking engine; lines are additionally capped in length before matching where the rule is about
-/// short lines, so classification stays linear in the input.
+/// Rules that recognise a boilerplate line on its own, wherever it occurs. The patterns use bounded quantifiers
+/// without nesting and only ever see lines of at most 600 characters (headers 250), so backtracking work per line
+/// is bounded by a constant and classification stays linear in the input. Compiled, since every line meets them.
 /// </summary>
 internal static class LineRules
 {
-    private const RegexOptions Opt = RegexOptions.NonBacktracking | RegexOptions.CultureInvariant;
+    private const RegexOptions Opt = RegexOptions.Compiled | RegexOptions.CultureInvariant;
     private const RegexOptions OptI = Opt | RegexOptions.IgnoreCase;
 
     private static readonly Regex HeaderKeyword = new(
@@ -36,8 +37,10 @@ internal static class LineRules
         @"trending( now| stories)?|latest (news|stories|articles)|top stories|you may also like|you might also like|read next|what to read next|further reading|editor's picks)\s*:?$",
         OptI);
 
+    private static readonly Regex NavigationAnywhere = new(
+        @"(^|\s)(cms|skip to (main )?content|toggle navigation|main menu|back to top|jump to|open menu|close menu)($|\s)", OptI);
+
     private static readonly Regex Navigation = new(
-        @"(^|\s)(cms|skip to (main )?content|toggle navigation|main menu|back to top|jump to|open menu|close menu)($|\s)|" +
         @"^(home|menu|search|share|share this|share this article|share on|tweet|print|email|comments?|advertisement|sponsored|" +
         @"scroll to continue|continue reading|story continues below|follow us|download (the|our) app|tags|topics|filed under|" +
         @"leave a comment|view comments|add comment|next article|previous article|prev|next|loading|loading\.\.\.)\b\s*(:|$|on|\||-|›|»)|" +
@@ -91,6 +94,29 @@ internal static class LineRules
 
     private static readonly Regex Url = new(@"^(https?://|www\.)\S+$", OptI);
 
+    // Literal triggers: a pattern can only match a line holding one of them, and a vectorised multi-string
+    // search rejects most article lines before any regex runs.
+    private static readonly SearchValues<string> CaptionTriggers = SearchValues.Create(
+        ["photo", "image", "picture", "video", "file", "caption", "pic", "getty", "credit", "reuters/", "xinhua", "screengrab", "/"],
+        StringComparison.OrdinalIgnoreCase);
+    private static readonly SearchValues<string> DisclaimerTriggers = SearchValues.Create(
+        ["disclaimer", "note to readers", "editor", "edited", "syndicated", "views expressed", "copyright", "©", "rights reserved",
+         "headline", "this article", "this story", "this content", "permission"],
+        StringComparison.OrdinalIgnoreCase);
+    private static readonly SearchValues<string> PaywallStrongTriggers = SearchValues.Create(
+        ["{{", "subscri", "already", "free article", "paywall", "unlimited", "cancel any", "renew", "log in", "login", "sign in",
+         "signin", "premium", "account", "become a", "journalism", "ad-free", "trial"],
+        StringComparison.OrdinalIgnoreCase);
+    private static readonly SearchValues<string> PaywallWeakTriggers = SearchValues.Create(
+        ["subscri", "log", "sign", "newsletter", "paper", "premium", "month", "year", "offer", "digital", "register"],
+        StringComparison.OrdinalIgnoreCase);
+    private static readonly SearchValues<string> NavigationTriggers = SearchValues.Create(
+        ["cms", "skip to", "toggle navigation", "main menu", "back to top", "jump to", "open menu", "close menu"],
+        StringComparison.OrdinalIgnoreCase);
+
+    private static bool Matches(Regex regex, SearchValues<string> triggers, string line) =>
+        line.AsSpan().IndexOfAny(triggers) >= 0 && regex.IsMatch(line);
+
     /// <summary>Classifies a trimmed non-empty line by the rules that hold anywhere in a document.</summary>
     public static string? Classify(string line)
     {
@@ -100,14 +126,15 @@ internal static class LineRules
 
         if (words <= 12 && IsSignoff(line, out _)) return Reasons.Signoff;
         if (words <= 3 && line.Contains('/') && DeskCode.IsMatch(line)) return Reasons.DeskCode;
-        if (CaptionMarker.IsMatch(line)) return Reasons.Caption;
+        if (Matches(CaptionMarker, CaptionTriggers, line)) return Reasons.Caption;
         if (words <= 40 && LinkLine.IsMatch(line)) return Reasons.Link;
-        if (words <= 40 && DisclaimerRegex.IsMatch(line)) return Reasons.Disclaimer;
+        if (words <= 40 && Matches(DisclaimerRegex, DisclaimerTriggers, line)) return Reasons.Disclaimer;
         if (line.Contains("{{", StringComparison.Ordinal) && line.Contains("}}", StringComparison.Ordinal)) return Reasons.Paywall;
         if (words <= 4 && Price.IsMatch(line)) return Reasons.Paywall;
-        if (words <= 30 && PaywallStrong.IsMatch(line)) return Reasons.Paywall;
-        if ((words <= 8 || (words <= 16 && !Words.EndsWithTerminal(line))) && PaywallWeak.IsMatch(line)) return Reasons.Paywall;
-        if (words <= 12 && (Navigation.IsMatch(line) || SocialWords.IsMatch(line))) return Reasons.Navigation;
+        if (words <= 30 && Matches(PaywallStrong, PaywallStrongTriggers, line)) return Reasons.Paywall;
+        if ((words <= 8 || (words <= 16 && !Words.EndsWithTerminal(line))) && Matches(PaywallWeak, PaywallWeakTriggers, line)) return Reasons.Paywall;
+        if (words <= 12 && (Navigation.IsMatch(line) || Matches(NavigationAnywhere, NavigationTriggers, line) || SocialWords.IsMatch(line)))
+            return Reasons.Navigation;
         if (words <= 12 && IsBreadcrumb(line)) return Reasons.Navigation;
         return null;
     }
@@ -182,7 +209,8 @@ internal static class LineRules
     /// </summary>
     public static HeaderInfo? TryParseHeader(string line)
     {
-        if (line.Length > 250 || Words.Count(line) > 24) return null;
+        // Every header states a date, so it holds a digit; most article lines are rejected here cheaply.
+        if (line.Length > 250 || line.AsSpan().IndexOfAnyInRange('0', '9') < 0 || Words.Count(line) > 24) return null;
         string source = "";
         DateOnly? published = null, updated = null;
         bool any = false;

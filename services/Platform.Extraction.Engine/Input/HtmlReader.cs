@@ -31,7 +31,7 @@ internal static class HtmlReader
     private static readonly Regex Furniture = new(
         @"(^|[\s_-])(share|sharing|social|related|comments?|newsletter|subscribe|subscription|promo|advert|advertisement|ads?|cookie|" +
         @"breadcrumbs?|menu|sidebar|popup|modal|caption|credit|paywall|tags|navigation|navbar|footer|masthead|byline-social|outbrain|taboola)($|[\s_-])",
-        RegexOptions.NonBacktracking | RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
+        RegexOptions.Compiled | RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
 
     public static SourceDocument Read(string html, string charset)
     {
@@ -51,17 +51,19 @@ internal static class HtmlReader
 
     private static DocumentHints ReadHints(IDocument document)
     {
+        // One pass over the meta elements; first value per name wins.
+        var metas = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var el in document.GetElementsByTagName("meta"))
+        {
+            var value = el.GetAttribute("content");
+            if (string.IsNullOrWhiteSpace(value)) continue;
+            foreach (var attr in new[] { "property", "name", "itemprop" })
+                if (el.GetAttribute(attr) is { Length: > 0 } key) metas.TryAdd(key, value.Trim());
+        }
         string Meta(params string[] names)
         {
             foreach (var name in names)
-            {
-                foreach (var attr in new[] { "property", "name", "itemprop" })
-                {
-                    var el = document.QuerySelector($"meta[{attr}='{name}']");
-                    var value = el?.GetAttribute("content");
-                    if (!string.IsNullOrWhiteSpace(value)) return value.Trim();
-                }
-            }
+                if (metas.TryGetValue(name, out var value)) return value;
             return "";
         }
 
@@ -84,7 +86,7 @@ internal static class HtmlReader
     }
 
     private static readonly Regex JsonLdValue = new(@"""(?<key>datePublished|dateModified)""\s*:\s*""(?<value>[^""]{4,40})""",
-        RegexOptions.NonBacktracking | RegexOptions.CultureInvariant);
+        RegexOptions.Compiled | RegexOptions.CultureInvariant);
 
     private static string JsonLd(IDocument document, string key)
     {

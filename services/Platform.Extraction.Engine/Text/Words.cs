@@ -41,6 +41,12 @@ internal static class Words
         return t.Length > 0 && t[^1] is '.' or '!' or '?' or '…' or ':';
     }
 
+    /// <summary>Stop-word test on a span, without allocating.</summary>
+    public static bool IsStopWord(ReadOnlySpan<char> word) => StopWordLookup.Contains(word);
+
+    private static HashSet<string>.AlternateLookup<ReadOnlySpan<char>> StopWordLookup => stopWordLookup ??= StopWords.GetAlternateLookup<ReadOnlySpan<char>>();
+    private static HashSet<string>.AlternateLookup<ReadOnlySpan<char>>? stopWordLookup;
+
     /// <summary>Common English function words and reporting words (general knowledge).</summary>
     public static readonly HashSet<string> StopWords = new(StringComparer.OrdinalIgnoreCase)
     {
@@ -57,6 +63,7 @@ internal static class Words
         "yet", "well", "however", "many", "much", "made", "make", "like", "new", "one", "two", "three", "since", "within",
         "without", "among", "across", "including", "including", "per", "via", "upon", "whether", "though", "although",
         "friday", "monday", "tuesday", "wednesday", "thursday", "saturday", "sunday", "year", "years", "week", "day",
-        "last", "first", "next", "recent", "hours", "later", "ago", "even", "still", "already", "several",
+        "last", "first", "next", "recent", "hours", "later", "ago", "even", "still", "already", "several", "whose",
+        "toward", "towards", "together", "yesterday", "today", "tomorrow", "ever", "never", "always", "based", "held",
     };
 }
