@@ -19,6 +19,9 @@ public sealed class AllInOneHost : IAsyncLifetime
     /// <summary>The tour's own tenant: its event history must hold only its documents.</summary>
     public const string KeyTour = "cli-key-tour";
 
+    /// <summary>Small enough that a streamed upload can exceed it cheaply.</summary>
+    public const int MaxDocumentBytes = 1536 * 1024;
+
     private readonly string _data = Directory.CreateTempSubdirectory("platform-cli-aio-").FullName;
     private ServiceApp? _app;
 
@@ -54,6 +57,7 @@ public sealed class AllInOneHost : IAsyncLifetime
                 ["ConnectionStrings:documents"] = $"Data Source={Path.Combine(_data, "ingest.db")}",
                 ["ConnectionStrings:query"] = $"Data Source={Path.Combine(_data, "query.db")}",
                 ["ConnectionStrings:rabbitmq"] = "",
+                ["Ingest:MaxDocumentBytes"] = MaxDocumentBytes.ToString(System.Globalization.CultureInfo.InvariantCulture),
                 ["Services:Ingest"] = Address,
                 ["Services:ApiKey"] = "cli-service-key",
                 ["Auth:ApiKeys:cli-service-key"] = TenantContext.ServiceTenant,
@@ -137,6 +141,21 @@ public sealed class AllInOneCliTests(AllInOneHost host) : IClassFixture<AllInOne
 
         Assert.Equal(ExitCodes.Error, run.ExitCode);
         Assert.StartsWith($"error: {empty}: InvalidArgument:", run.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Submit_StreamedFileOverIngestsLimit_ReportsResourceExhaustedAndKeepsTheOthers()
+    {
+        using var dir = new TempDirectory();
+        var big = dir.Write("big.txt", new string('x', AllInOneHost.MaxDocumentBytes + 300 * 1024));
+        var fits = dir.Write("streamed.txt", "Large but allowed. " + new string('y', (int)SubmitCommand.StreamingThreshold + 1000));
+        var small = dir.Write("small.txt", "A small document about the harbour office.");
+
+        var run = await Cli.RunAsync(host.As(AllInOneHost.KeyA), "submit", big, fits, small);
+
+        Assert.Equal(ExitCodes.Error, run.ExitCode);
+        Assert.StartsWith($"error: {big}: ResourceExhausted:", run.Error, StringComparison.Ordinal);
+        Assert.Equal([fits, small], run.OutputLines.Select(l => l.Split('\t')[1]));
     }
 
     /// <summary>Runs a never-ending command (watch) until its output satisfies <paramref name="done"/>, then cancels it.</summary>
