@@ -117,6 +117,15 @@ public class CleaningTests
     [InlineData("Home > World > Asia", "navigation")]
     [InlineData("Odd CMS - a page preview", "navigation")]
     [InlineData("4 min read", "navigation")]
+    [InlineData("Our Standards: The Thomson Reuters Trust Principles.", "disclaimer")]
+    [InlineData("___", "navigation")]
+    [InlineData("Page 2 of 3", "navigation")]
+    [InlineData("Associated Press writer Kim Tong-hyung in Seoul contributed to this report.", "signoff")]
+    [InlineData("Enditem", "signoff")]
+    [InlineData("(END)", "signoff")]
+    [InlineData("desk@example-news.com", "signoff")]
+    [InlineData("Story from BBC NEWS:", "signoff")]
+    [InlineData("A leader inspects a factory in this undated photo released on March 1, 2019. KCNA via REUTERS", "caption")]
     public void Classify_BoilerplateLine_ReturnsReason(string line, string reason) =>
         Assert.Equal(reason, Cleaning.LineRules.Classify(line));
 
@@ -129,6 +138,15 @@ public class CleaningTests
     [InlineData("\"We will not give up,\" she said.")]
     public void Classify_ArticleSentence_IsNotBoilerplate(string line) =>
         Assert.Null(Cleaning.LineRules.Classify(line));
+
+    [Fact]
+    public void ExtractText_HeadlineRepeatedAsFirstLineOfText_IsDropped()
+    {
+        var e = new ExtractionEngine().ExtractText("Storm closes schools\n\nStorm closes schools\n\nSchools across the region stayed closed on Monday as the storm brought heavy snow.");
+
+        Assert.Equal("Storm closes schools", e.Title);
+        Assert.Equal("Schools across the region stayed closed on Monday as the storm brought heavy snow.", e.Body);
+    }
 
     [Fact]
     public void ExtractText_NearlyRepeatedParagraph_IsDroppedAndFirstKept()

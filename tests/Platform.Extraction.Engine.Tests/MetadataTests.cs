@@ -85,6 +85,7 @@ public class MetadataTests
     [InlineData("WASHINGTON (Reuters) - The Senate passed the bill on a narrow vote late in the evening.", "WASHINGTON", "Reuters")]
     [InlineData("NEW DELHI, March 3 (IANS) - India's exports rose for a third straight month in February.", "NEW DELHI", "IANS")]
     [InlineData("Nairobi, June 2 (Xinhua) -- Kenya's central bank held its key rate steady at its meeting.", "Nairobi", "Xinhua")]
+    [InlineData("SEOUL, South Korea (AP) — North Korea fired two short-range missiles into the sea on Thursday.", "SEOUL", "AP")]
     public void ExtractText_DatelineWithAgencyCredit_SetsDatelineAndSource(string paragraph, string dateline, string source)
     {
         var e = new ExtractionEngine().ExtractText(paragraph);
@@ -92,6 +93,23 @@ public class MetadataTests
         Assert.Equal(dateline, e.Dateline);
         Assert.Equal(source, e.Source);
         Assert.StartsWith(dateline, e.Body);
+    }
+
+    [Fact]
+    public void ExtractText_BroadcasterCreditBeforeText_IsTheSource()
+    {
+        var e = new ExtractionEngine().ExtractText("(CNN)North Korea fired two missiles on Thursday, South Korean officials said.");
+        Assert.Equal("CNN", e.Source);
+        Assert.Equal("", e.Dateline);
+    }
+
+    [Fact]
+    public void ExtractText_OnlyUpdatedTimeStated_IsThePublicationDate()
+    {
+        var e = new ExtractionEngine().ExtractText("Rates left unchanged\nTNN | Updated: Mar 1, 2019, 21:09 IST\n\nThe central bank left its key rate unchanged on Friday, citing slowing growth.");
+        Assert.Equal("2019-03-01", e.PublishedAt);
+        Assert.Equal("TNN", e.Source);
+        Assert.Equal("Rates left unchanged", e.Title);
     }
 
     [Fact]
@@ -120,6 +138,13 @@ public class MetadataTests
     [InlineData("Published: 10:58, May 25, 2020 | Updated: 01:58, June 6, 2023", "", "2020-05-25", "2023-06-06")]
     [InlineData("Updated: 7 March 2003 14:00 GMT", "", null, "2003-03-07")]
     [InlineData("Friday, March 1, 2019 9:00 AM", "", "2019-03-01", null)]
+    [InlineData("Published : Mar 1, 2019 - 21:09 Updated : Mar 2, 2019 - 10:00", "", "2019-03-01", "2019-03-02")]
+    [InlineData("World | Press Trust of India | Updated: March 01, 2019 21:09 IST", "Press Trust of India", null, "2019-03-01")]
+    [InlineData("TNN | Updated: Mar 1, 2019, 21:09 IST", "TNN", null, "2019-03-01")]
+    [InlineData("Published: 9:00pm, 1 Mar, 2019", "", "2019-03-01", null)]
+    [InlineData("Mon 4 Mar 2019 12.00 GMT", "", "2019-03-04", null)]
+    [InlineData("Source: Xinhua| 2019-03-01 21:09:55|Editor: huaxia", "Xinhua", "2019-03-01", null)]
+    [InlineData("By Jane Doe | chinadaily.com.cn | Updated: 2019-03-01 09:51", "chinadaily.com.cn", null, "2019-03-01")]
     public void ParseHeader_ReadsSourceAndDates(string line, string source, string? published, string? updated)
     {
         var h = Cleaning.LineRules.TryParseHeader(line);

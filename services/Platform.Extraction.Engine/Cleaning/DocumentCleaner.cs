@@ -37,6 +37,9 @@ internal static class DocumentCleaner
     private static readonly Regex TitleDateline = new(
         @"^(?<city>\p{Lu}[\p{L}.' ]{1,30}?)\s*,\s*[^(\r\n]{1,30}?\s*\((?<agency>[^)]{1,40})\)\s*(-{1,2}|–|—|:)\s", Opt);
 
+    // "(CNN)North Korea has ...", "(Reuters) - ..."
+    private static readonly Regex CreditPrefix = new(@"^\((?<agency>\p{Lu}[\w .&-]{1,30})\)\s*(-{1,2}|–|—)?\s*\S", Opt);
+
     // "Foreign Ministry Spokesperson Lu Kang's Regular Press Conference on January 17, 2018"
     private static readonly Regex TranscriptHeading = new(
         @"(press conference|press briefing|news conference|news briefing|media briefing|briefing|remarks|transcript|interview|press release)",
@@ -212,6 +215,18 @@ internal static class DocumentCleaner
         }
         if (current.Length > 0) paragraphs.Add((current.ToString(), currentLine));
 
+        // A scraped page often repeats the headline as the first line of the text.
+        if (result.Title.Length > 0)
+        {
+            var titleKey = string.Join(' ', Words.Tokens(result.Title));
+            paragraphs.RemoveAll(p =>
+            {
+                if (p.Text.Length > result.Title.Length + 8 || string.Join(' ', Words.Tokens(p.Text)) != titleKey) return false;
+                reason[p.Line] = Reasons.Title;
+                return true;
+            });
+        }
+
         // Repeated paragraphs: keep the first.
         foreach (var (text, line) in Deduplicator.Filter(paragraphs))
         {
@@ -235,14 +250,14 @@ internal static class DocumentCleaner
                 result.Dateline = m.Groups["city"].Value.Trim().TrimEnd('.', ',').Trim();
                 creditSource = m.Groups["agency"].Value.Trim();
             }
-            else
+            else if (TitleDateline.Match(first.Length > 200 ? first[..200] : first) is { Success: true } titled)
             {
-                m = TitleDateline.Match(first.Length > 200 ? first[..200] : first);
-                if (m.Success)
-                {
-                    result.Dateline = m.Groups["city"].Value.Trim();
-                    creditSource = m.Groups["agency"].Value.Trim();
-                }
+                result.Dateline = titled.Groups["city"].Value.Trim();
+                creditSource = titled.Groups["agency"].Value.Trim();
+            }
+            else if (CreditPrefix.Match(first.Length > 200 ? first[..200] : first) is { Success: true } credit)
+            {
+                creditSource = credit.Groups["agency"].Value.Trim();
             }
             if (creditSource.Length > 0 && !KnownNames.LooksLikePublisher(creditSource)) creditSource = "";
         }

@@ -26,7 +26,8 @@ internal static class LineRules
         @"(\[\s*(photo|image|picture|video)[^\]]{0,80}\])|(\(\s*(\w+\s+){0,2}(photo|photos|image|picture|file photo|file)\s*(/|:|\)|by\b|credit))|" +
         @"(^(photo|photos|image|picture|file photo|photograph|caption|pic|video grab|screengrab)\s*(:|/|\||-|–))|(^file (photo|image|picture)\b)|" +
         @"(getty images|photo credit|image credit|image source|\(photo\)|\(file\)|/\s*afp\s*photo|afp photo|ap photo|reuters/|xinhua/|/xinhua|photo/)|" +
-        @"\b(photo|photograph|image|picture|pic)s?\s*:\s*\S[^.]{0,60}$",
+        @"\b(photo|photograph|image|picture|pic)s?\s*:\s*\S[^.]{0,60}$|\bin this (undated |file |handout |recent )?(photo|picture|image|video grab)|" +
+        @"\b(via|/)\s*(reuters|ap|afp|getty|epa|xinhua|kcna|yonhap)\s*\)?\.?$|\bhandout (photo|picture|image|via)",
         OptI);
 
     private static readonly Regex LinkLine = new(
@@ -45,7 +46,8 @@ internal static class LineRules
         @"scroll to continue|continue reading|story continues below|follow us|download (the|our) app|tags|topics|filed under|" +
         @"leave a comment|view comments|add comment|next article|previous article|prev|next|loading|loading\.\.\.)\b\s*(:|$|on|\||-|›|»)|" +
         @"^(follow us on|find us on|like us on|join us on|get the latest)\b|^\d{1,3} min(ute)?s? read$|" +
-        @"^(updated|published|posted)?\s*\d{1,3} (seconds?|minutes?|mins?|hours?|hrs?|days?) ago$",
+        @"^(updated|published|posted)?\s*\d{1,3} (seconds?|minutes?|mins?|hours?|hrs?|days?) ago$|^page \d{1,3} of \d{1,3}$|^(next|previous) page$|" +
+        @"^listen to (this|the) (article|story)|^(print|email) this (article|story|page)$",
         OptI);
 
     private static readonly Regex SocialWords = new(
@@ -72,7 +74,8 @@ internal static class LineRules
     private static readonly Regex DisclaimerRegex = new(
         @"^(disclaimer|note to readers|editor's note|editors' note)\b|has not been edited by|auto-generated from a syndicated feed|" +
         @"views expressed (here|in this|by)|^copyright\b|©|all rights reserved|^\(?(except for|only) the headline|" +
-        @"^this (article|story|content) (is|was) (published|provided|produced) (by|from|under)|reproduced with permission",
+        @"^this (article|story|content) (is|was) (published|provided|produced) (by|from|under)|reproduced with permission|" +
+        @"^our standards\s*:|trust principles",
         OptI);
 
     // "--IANS", "-- Reuters", "—AP"
@@ -80,8 +83,8 @@ internal static class LineRules
 
     private static readonly Regex CreditSignoff = new(
         @"^\(?\s*((additional )?reporting|writing|editing|compiled|edited|written|produced|translated|with inputs|inputs) (by|from)\s[^)]{1,200}\)?\.?$|" +
-        @"^\(?\s*(ends|end|###|\*\*\*)\s*\)?$|^\[?\s*(editor|web editor|responsible editor|chief editor|translator|reporter|writer)\s*:\s*[^\]]{1,60}\]?$|" +
-        @"^[\w .&'-]{1,40} contributed to this (story|report|article)\.?$",
+        @"^\(?\s*(ends|end|enditem|###|\*\*\*)\s*\)?$|^[\w.+-]{1,64}@[\w-]{1,63}(\.[\w-]{1,63}){1,4}$|^\[?\s*(editor|web editor|responsible editor|chief editor|translator|reporter|writer)\s*:\s*[^\]]{1,60}\]?$|" +
+        @"^[\w .,&'-]{1,160} contributed (reporting )?to this (story|report|article)\.?$",
         OptI);
 
     private static readonly Regex ParenAgency = new(@"^\(\s*(?<src>[A-Za-z][\w&.' -]{0,40})\s*\)$", Opt);
@@ -97,11 +100,11 @@ internal static class LineRules
     // Literal triggers: a pattern can only match a line holding one of them, and a vectorised multi-string
     // search rejects most article lines before any regex runs.
     private static readonly SearchValues<string> CaptionTriggers = SearchValues.Create(
-        ["photo", "image", "picture", "video", "file", "caption", "pic", "getty", "credit", "reuters/", "xinhua", "screengrab", "/"],
+        ["photo", "image", "picture", "video", "file", "caption", "pic", "getty", "credit", "reuters", "xinhua", "screengrab", "/", "via ", "handout"],
         StringComparison.OrdinalIgnoreCase);
     private static readonly SearchValues<string> DisclaimerTriggers = SearchValues.Create(
         ["disclaimer", "note to readers", "editor", "edited", "syndicated", "views expressed", "copyright", "©", "rights reserved",
-         "headline", "this article", "this story", "this content", "permission"],
+         "headline", "this article", "this story", "this content", "permission", "standards", "principles"],
         StringComparison.OrdinalIgnoreCase);
     private static readonly SearchValues<string> PaywallStrongTriggers = SearchValues.Create(
         ["{{", "subscri", "already", "free article", "paywall", "unlimited", "cancel any", "renew", "log in", "login", "sign in",
@@ -122,6 +125,8 @@ internal static class LineRules
     {
         if (line.Length == 0) return null;
         if (line.Length > 600) return Url.IsMatch(line) ? Reasons.Link : null;
+        // "___", "* * *", "-----": separators of the page layout.
+        if (line.Length >= 2 && line != "--" && line.AsSpan().IndexOfAnyExcept(" _-–—*=~•·#+.") < 0) return Reasons.Navigation;
         int words = Words.Count(line);
 
         if (words <= 12 && IsSignoff(line, out _)) return Reasons.Signoff;
@@ -214,9 +219,8 @@ internal static class LineRules
         string source = "";
         DateOnly? published = null, updated = null;
         bool any = false;
-        foreach (var rawSegment in line.Split('|'))
+        foreach (var segment in Segments(line))
         {
-            var segment = rawSegment.Trim();
             if (segment.Length == 0) continue;
             var m = HeaderKeyword.Match(segment);
             if (m.Success)
@@ -258,12 +262,34 @@ internal static class LineRules
             }
             if (Words.Count(segment) <= 4 && KnownNames.LooksLikePublisher(segment))
             {
-                if (source.Length == 0) source = segment;
+                // "World | Press Trust of India | Updated: ...": a section name looks like a name too; agencies win.
+                if (source.Length == 0 || KnownNames.IsAgency(segment) && !KnownNames.IsAgency(source)) source = segment;
                 continue;
             }
             return null;
         }
         return any ? new HeaderInfo(source, published, updated) : null;
+    }
+
+    /// <summary>"|"-separated parts, each further split before every header keyword after its first.</summary>
+    private static IEnumerable<string> Segments(string line)
+    {
+        foreach (var raw in line.Split('|'))
+        {
+            var part = raw.Trim();
+            int start = 0;
+            bool first = true;
+            foreach (Match m in HeaderKeyword.Matches(part))
+            {
+                if (!first && m.Index > start)
+                {
+                    yield return part[start..m.Index].Trim().TrimEnd('-', '–', ',').Trim();
+                    start = m.Index;
+                }
+                first = false;
+            }
+            yield return part[start..].Trim();
+        }
     }
 
     private static readonly Regex HeaderRole = new(@"^(editor|editors|web editor|responsible editor|chief editor|author|reporter|writer|translator|photographer)\s*:\s*\S.{0,60}$", OptI);
@@ -272,8 +298,11 @@ internal static class LineRules
     {
         "am", "pm", "a.m.", "p.m.", "gmt", "utc", "ist", "est", "edt", "cst", "cdt", "pst", "pdt", "bst", "cet", "cest",
         "jst", "kst", "hkt", "sgt", "aest", "at", "on", "updated", "published", "posted", "date", "time", "bjt",
-        "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+        "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "mon", "tue", "tues", "wed", "thu",
+        "thur", "thurs", "fri", "sat", "sun", "hrs", "local", "time", "first", "last",
     };
+
+    private static readonly Regex TimeToken = new(@"^\d{1,2}([:.]\d{2}){0,2}\s*(am|pm|a\.m|p\.m|hrs|h)?$", OptI);
 
     private static bool IsDateOnly(string line, out DateOnly? date)
     {
@@ -285,6 +314,7 @@ internal static class LineRules
             var t = token.TrimEnd(':', '.');
             if (t.Length == 0 || TimeWords.Contains(t) || TimeWords.Contains(token)) continue;
             if (t.All(c => char.IsDigit(c) || c is ':' or '+' or '.' or 'T' or 'Z')) continue;
+            if (TimeToken.IsMatch(t)) continue;
             return false;
         }
         return true;
