@@ -35,13 +35,17 @@ public sealed class ServiceApp : IAsyncDisposable
     public Uri Address { get; }
     public GrpcChannel Channel { get; }
 
-    /// <summary>Builds and starts the app. <paramref name="settings"/> are layered over appsettings and environment.</summary>
+    /// <summary>
+    /// Builds and starts the app. <paramref name="settings"/> are layered over appsettings and environment;
+    /// <paramref name="port"/> 0 lets the OS pick (pass a fixed one to restart a service on the same address).
+    /// </summary>
     public static async Task<ServiceApp> StartAsync(
         Action<WebApplicationBuilder> configure,
         Action<WebApplication> map,
         IDictionary<string, string?>? settings = null,
         string? applicationName = null,
-        CancellationToken cancellationToken = default)
+        CancellationToken cancellationToken = default,
+        int port = 0)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions
         {
@@ -57,7 +61,7 @@ public sealed class ServiceApp : IAsyncDisposable
         builder.Configuration.AddInMemoryCollection(defaults);
         if (settings is not null)
             builder.Configuration.AddInMemoryCollection(settings);
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.WebHost.UseUrls($"http://127.0.0.1:{port}");
         builder.WebHost.ConfigureKestrel(k => k.ConfigureEndpointDefaults(l => l.Protocols = HttpProtocols.Http2));
         configure(builder);
 
