@@ -191,18 +191,22 @@ internal static class SubmitCommand
         var delay = TimeSpan.FromMilliseconds(200);
         while (true)
         {
-            foreach (var id in pending.ToList())
+            // One round asks Query about every pending document, a few at a time, then applies the answers.
+            var answers = new System.Collections.Concurrent.ConcurrentBag<(string Id, GetDocumentResponse Response)>();
+            await Parallel.ForEachAsync(pending.ToArray(), new ParallelOptions { MaxDegreeOfParallelism = 8, CancellationToken = cancellationToken }, async (id, token) =>
             {
-                GetDocumentResponse response;
                 try
                 {
-                    response = await client.Query.GetDocumentAsync(new GetDocumentRequest { DocumentId = id }, client.Call(cancellationToken, TimeSpan.FromSeconds(30)));
+                    answers.Add((id, await client.Query.GetDocumentAsync(new GetDocumentRequest { DocumentId = id }, client.Call(token, TimeSpan.FromSeconds(30)))));
                 }
                 catch (RpcException e) when (e.StatusCode == StatusCode.NotFound)
                 {
-                    continue; // Query has not applied DocumentSubmitted yet: the events are asynchronous.
+                    // Query has not applied DocumentSubmitted yet: the events are asynchronous.
                 }
+            });
 
+            foreach (var (id, response) in answers)
+            {
                 foreach (var r in byId[id])
                 {
                     r.State = response.Document.State;
