@@ -31,6 +31,7 @@ public sealed class DistributedPlatform : IAsyncLifetime
         ["e2e-key-a"] = "tenant-a",
         ["e2e-key-b"] = "tenant-b",
         ["e2e-key-failures"] = "tenant-failures",
+        ["e2e-key-watch"] = "tenant-watch",
     };
 
     private static readonly TimeSpan ReadyTimeout = TimeSpan.FromMinutes(3);
