@@ -41,6 +41,9 @@ internal sealed class EntityRecognizer
         "in", "near", "outside", "across", "throughout", "inside",
     }.ToFrozenSet(StringComparer.Ordinal);
 
+    /// <summary>Longest run of capitalised words considered as one name; segmentation is cubic in it, so it is bounded.</summary>
+    private const int MaxRunTokens = 14;
+
     private readonly string _text;
     private readonly List<Token> _t;
     private readonly bool _heading;
@@ -135,7 +138,7 @@ internal sealed class EntityRecognizer
             }
             var run = new List<int> { i };
             int j = i + 1;
-            while (j < n)
+            while (j < n && run.Count < MaxRunTokens)
             {
                 var prev = _t[run[^1]];
                 if (prev.Is(TokenFlags.Possessive) && !PossessiveInName.Contains(Word(run[^1])))

@@ -12,6 +12,8 @@ internal sealed record AnalysedText(string Text, List<Token> Tokens, List<Mentio
 /// </summary>
 internal static class EntityResolver
 {
+    private const int MaxSubsetMergeClusters = 400;
+
     private static readonly HashSet<string> Connectors = new(StringComparer.OrdinalIgnoreCase) { "of", "the", "and", "for", "on", "&" };
 
     public static List<EntityCluster> Resolve(AnalysedText title, AnalysedText body)
@@ -47,7 +49,8 @@ internal static class EntityResolver
         MergeNameSubsets(clusters, EntityKind.Organization);
         MergeNameSubsets(clusters, EntityKind.Location);
 
-        // pass B: short forms, lone words, abbreviations
+        // pass B: short forms, lone words, abbreviations — looked up in indexes so that the pass stays linear
+        var index = new ClusterIndex(clusters);
         foreach (var m in later)
         {
             if (m.BracketOf?.Cluster is { } target)
@@ -59,22 +62,20 @@ internal static class EntityResolver
             EntityCluster? found = null;
             if (m.ShortForm)
             {
-                found = Latest(clusters.Where(c => c.Kind != EntityKind.Person && LastWord(c).Equals(word, StringComparison.OrdinalIgnoreCase)), m);
+                found = index.Latest(index.ByLastWord(word), Pos(m));
             }
             else if (!word.Contains(' '))
             {
-                found = Latest(clusters.Where(c => c.Kind == EntityKind.Person && PersonParts(c).Contains(PersonKey(word))), m);
+                found = index.Latest(index.PersonsByPart(PersonKey(word)), Pos(m));
                 if (found == null && IsAllCaps(word))
                 {
-                    found = Latest(clusters.Where(c => c.Kind != EntityKind.Person && c.Mentions.Any(x => Initials(x.Surface) == word)), m);
+                    found = index.Latest(index.ByInitials(word), Pos(m));
                 }
-                found ??= Latest(clusters.Where(c => c.Mentions.Any(x => x.Surface.Equals(word, StringComparison.OrdinalIgnoreCase))), m);
+                found ??= index.Latest(index.BySurface(word), Pos(m));
             }
             else
             {
-                var pk = PersonKey(word);
-                var ok = OrgKey(word);
-                found = clusters.FirstOrDefault(c => c.Mentions.Any(x => PersonKey(x.Surface) == pk || OrgKey(x.Surface) == ok));
+                found = index.ByKey(PersonKey(word)) ?? index.ByKey(OrgKey(word));
             }
             if (found != null)
             {
@@ -85,14 +86,19 @@ internal static class EntityResolver
             {
                 continue;
             }
+            EntityCluster? created = null;
             if (m.Kind != EntityKind.None)
             {
-                AddTo(m, m.Kind, m.Kind == EntityKind.Person ? PersonKey(word) : OrgKey(word), clusters, byKey);
+                created = AddTo(m, m.Kind, m.Kind == EntityKind.Person ? PersonKey(word) : OrgKey(word), clusters, byKey);
             }
             else if (IsAllCaps(word) && !m.InTitle)
             {
                 m.Guess = true;
-                AddTo(m, EntityKind.Organization, OrgKey(word), clusters, byKey);
+                created = AddTo(m, EntityKind.Organization, OrgKey(word), clusters, byKey);
+            }
+            if (created != null)
+            {
+                index.AddSurface(word, created);
             }
         }
 
@@ -102,11 +108,12 @@ internal static class EntityResolver
             Finish(c);
         }
         RemoveConflictingAliases(clusters);
-        clusters.Sort((x, y) => x.FirstPosition.CompareTo(y.FirstPosition));
+        var first = clusters.ToDictionary(c => c, c => c.FirstPosition);
+        clusters.Sort((x, y) => first[x].CompareTo(first[y]));
         return clusters;
     }
 
-    private static void AddTo(Mention m, EntityKind kind, string key, List<EntityCluster> clusters, Dictionary<(EntityKind, string), EntityCluster> byKey)
+    private static EntityCluster AddTo(Mention m, EntityKind kind, string key, List<EntityCluster> clusters, Dictionary<(EntityKind, string), EntityCluster> byKey)
     {
         if (!byKey.TryGetValue((kind, key), out var c))
         {
@@ -115,6 +122,7 @@ internal static class EntityResolver
             clusters.Add(c);
         }
         Attach(m, c);
+        return c;
     }
 
     private static void Attach(Mention m, EntityCluster c)
@@ -127,45 +135,32 @@ internal static class EntityResolver
 
     private static int Pos(Mention m) => m.InTitle ? -1 : m.Start;
 
-    /// <summary>The candidate mentioned most recently before <paramref name="m"/> (else the first one).</summary>
-    private static EntityCluster? Latest(IEnumerable<EntityCluster> candidates, Mention m)
-    {
-        EntityCluster? best = null;
-        int bestPos = int.MinValue;
-        EntityCluster? any = null;
-        foreach (var c in candidates)
-        {
-            any ??= c;
-            foreach (var x in c.Mentions)
-            {
-                int p = Pos(x);
-                if (x != m && (p < Pos(m) || (m.InTitle && x.InTitle)) && p > bestPos)
-                {
-                    bestPos = p;
-                    best = c;
-                }
-            }
-        }
-        return best ?? any;
-    }
-
+    /// <summary>"Donald J. Trump" and "Donald Trump": same first and last word.</summary>
     private static void MergePersons(List<EntityCluster> clusters)
     {
-        var persons = clusters.Where(c => c.Kind == EntityKind.Person).ToList();
-        for (int i = 0; i < persons.Count; i++)
+        var byEnds = new Dictionary<(string, string), EntityCluster>();
+        foreach (var c in clusters)
         {
-            for (int j = i + 1; j < persons.Count; j++)
+            if (c.Kind != EntityKind.Person)
             {
-                var a = PersonKey(persons[i].Mentions[0].Surface).Split(' ');
-                var b = PersonKey(persons[j].Mentions[0].Surface).Split(' ');
-                if (a.Length >= 2 && b.Length >= 2 && a[0] == b[0] && a[^1] == b[^1])
+                continue;
+            }
+            var parts = PersonKey(c.Mentions[0].Surface).Split(' ');
+            if (parts.Length < 2)
+            {
+                continue;
+            }
+            if (byEnds.TryGetValue((parts[0], parts[^1]), out var into) && into != c)
+            {
+                foreach (var m in c.Mentions)
                 {
-                    foreach (var m in persons[j].Mentions)
-                    {
-                        Attach(m, persons[i]);
-                    }
-                    persons[j].Mentions.Clear();
+                    Attach(m, into);
                 }
+                c.Mentions.Clear();
+            }
+            else
+            {
+                byEnds[(parts[0], parts[^1])] = c;
             }
         }
         clusters.RemoveAll(c => c.Mentions.Count == 0);
@@ -175,6 +170,10 @@ internal static class EntityResolver
     private static void MergeNameSubsets(List<EntityCluster> clusters, EntityKind kind)
     {
         var list = clusters.Where(c => c.Kind == kind).ToList();
+        if (list.Count > MaxSubsetMergeClusters)
+        {
+            return; // quadratic; real articles name far fewer organisations
+        }
         var words = list.Select(c => c.Mentions.SelectMany(m => ContentWords(OrgKey(m.Surface))).ToHashSet()).ToList();
         for (int i = 0; i < list.Count; i++)
         {
@@ -207,14 +206,14 @@ internal static class EntityResolver
 
     private static IEnumerable<string> ContentWords(string key) => key.Split(' ', StringSplitOptions.RemoveEmptyEntries).Where(w => !Connectors.Contains(w));
 
-    private static string LastWord(EntityCluster c)
+    internal static string LastWord(EntityCluster c)
     {
         var s = c.Mentions.OrderByDescending(m => m.Surface.Length).First().Surface;
         int sp = s.LastIndexOf(' ');
         return sp < 0 ? s : s[(sp + 1)..];
     }
 
-    private static HashSet<string> PersonParts(EntityCluster c)
+    internal static HashSet<string> PersonParts(EntityCluster c)
     {
         var set = new HashSet<string>(StringComparer.Ordinal);
         foreach (var m in c.Mentions)
@@ -231,7 +230,7 @@ internal static class EntityResolver
         return set;
     }
 
-    private static bool IsAllCaps(string w) => w.Length >= 2 && w.All(ch => !char.IsLetter(ch) || char.IsUpper(ch)) && w.Any(char.IsLetter);
+    internal static bool IsAllCaps(string w) => w.Length >= 2 && w.All(ch => !char.IsLetter(ch) || char.IsUpper(ch)) && w.Any(char.IsLetter);
 
     public static string Initials(string name)
     {
@@ -364,9 +363,10 @@ internal static class EntityResolver
         }
         c.Name = name;
         var aliases = new List<string>();
+        var seen = new HashSet<string>(StringComparer.Ordinal) { name };
         void Add(string a)
         {
-            if (!string.IsNullOrWhiteSpace(a) && !a.Equals(name, StringComparison.Ordinal) && !aliases.Contains(a, StringComparer.Ordinal))
+            if (!string.IsNullOrWhiteSpace(a) && seen.Add(a))
             {
                 aliases.Add(a);
             }
@@ -399,11 +399,12 @@ internal static class EntityResolver
             }
         }
         c.Aliases.AddRange(aliases);
+        var roleSeen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         foreach (var m in c.Mentions)
         {
             foreach (var r in m.Roles)
             {
-                if (!c.Roles.Contains(r, StringComparer.OrdinalIgnoreCase))
+                if (roleSeen.Add(r))
                 {
                     c.Roles.Add(r);
                 }

@@ -20,6 +20,10 @@ internal sealed class SpeakerResolver
     }.ToFrozenSet(StringComparer.Ordinal);
 
     private const int AfterWindow = 30;
+    /// <summary>Tokens looked at before a quote; a sentence longer than this is cut (bounds the work per quote).</summary>
+    private const int BeforeWindow = 80;
+    /// <summary>How far back (in tokens) a pronoun looks for its person; bounds the work per quote.</summary>
+    private const int PronounWindow = 600;
     private const int MaxSubjectDistance = 12;
 
     private readonly string _body;
@@ -29,6 +33,9 @@ internal sealed class SpeakerResolver
     private readonly bool[] _inQuote;
     private readonly int[] _sentence;
     private readonly List<EntityCluster> _clusters;
+    private readonly List<EntityCluster> _withRoles;
+    private readonly Dictionary<string, List<EntityCluster>> _orgsByLastWord;
+    private const int MaxRoleCandidates = 200;
 
     private SpeakerResolver(string body, List<Token> tokens, List<Mention> mentions, List<QuoteSpan> quotes, List<EntityCluster> clusters)
     {
@@ -36,6 +43,10 @@ internal sealed class SpeakerResolver
         _t = tokens;
         _mentions = mentions;
         _clusters = clusters;
+        _orgsByLastWord = clusters.Where(c => c.Kind == EntityKind.Organization && c.Name.Contains(' '))
+            .GroupBy(c => c.Name[(c.Name.LastIndexOf(' ') + 1)..], StringComparer.OrdinalIgnoreCase)
+            .ToDictionary(g => g.Key, g => g.Take(2).ToList(), StringComparer.OrdinalIgnoreCase);
+        _withRoles = clusters.Where(c => c.Kind == EntityKind.Person && c.Roles.Count > 0).Take(MaxRoleCandidates).ToList();
         _mentionAt = new int[tokens.Count];
         Array.Fill(_mentionAt, -1);
         for (int i = 0; i < mentions.Count; i++)
@@ -194,7 +205,7 @@ internal sealed class SpeakerResolver
     private List<int> BeforeContext(int openTok)
     {
         var list = new List<int>();
-        for (int k = openTok - 1; k >= 0; k--)
+        for (int k = openTok - 1; k >= 0 && k >= openTok - BeforeWindow; k--)
         {
             if ((_t[k].Is(TokenFlags.SentenceEnd) && !_inQuote[k]) || _t[k + 1].Is(TokenFlags.ParagraphStart))
             {
@@ -494,8 +505,7 @@ internal sealed class SpeakerResolver
                 if (IsWord(ctx[i]) && i > from && W(ctx[i - 1]) is "the" or "The")
                 {
                     var word = W(ctx[i]);
-                    var org = _clusters.Where(c => c.Kind == EntityKind.Organization && c.Name.EndsWith(word, StringComparison.OrdinalIgnoreCase)).ToList();
-                    if (org.Count == 1)
+                    if (_orgsByLastWord.TryGetValue(word, out var org) && org.Count == 1)
                     {
                         return new Found(org[0], "description");
                     }
@@ -524,12 +534,8 @@ internal sealed class SpeakerResolver
         EntityCluster? best = null;
         int bestScore = 0;
         int bestPos = -1;
-        foreach (var c in _clusters)
+        foreach (var c in _withRoles)
         {
-            if (c.Kind != EntityKind.Person || c.Roles.Count == 0)
-            {
-                continue;
-            }
             var roleWords = new HashSet<string>(c.Roles.SelectMany(r => r.Split(' ', StringSplitOptions.RemoveEmptyEntries)).Select(Norm));
             if (!roleWords.Contains(headWord))
             {
@@ -561,7 +567,7 @@ internal sealed class SpeakerResolver
     private EntityCluster? ResolvePronoun(QuoteSpan q)
     {
         int openTok = TokenAt(q.Open);
-        for (int k = openTok - 1; k >= 0; k--)
+        for (int k = openTok - 1; k >= 0 && k >= openTok - PronounWindow; k--)
         {
             if (_inQuote[k])
             {
@@ -572,7 +578,7 @@ internal sealed class SpeakerResolver
             {
                 int s = _sentence[k];
                 int first = k;
-                for (int j = k - 1; j >= 0 && _sentence[j] == s; j--)
+                for (int j = k - 1; j >= 0 && _sentence[j] == s && j > k - PronounWindow; j--)
                 {
                     if (!_inQuote[j] && MentionOf(j) is { Kind: EntityKind.Person, Cluster: not null })
                     {
