@@ -97,13 +97,14 @@ internal static class LineRules
 
     private static readonly Regex Url = new(@"^(https?://|www\.)\S+$", OptI);
 
-    // Literal triggers: a pattern can only match a line holding one of them, and a vectorised multi-string
-    // search rejects most article lines before any regex runs.
+    // Literal triggers: a pattern can only match a line holding one of them (or the extra character), and a
+    // vectorised multi-string search rejects most article lines before any regex runs. Triggers are ASCII and at
+    // least two characters long so that the fast (Teddy) search applies.
     private static readonly SearchValues<string> CaptionTriggers = SearchValues.Create(
-        ["photo", "image", "picture", "video", "file", "caption", "pic", "getty", "credit", "reuters", "xinhua", "screengrab", "/", "via ", "handout"],
+        ["photo", "image", "picture", "video", "file", "caption", "pic", "getty", "credit", "reuters", "xinhua", "screengrab", "via ", "handout"],
         StringComparison.OrdinalIgnoreCase);
     private static readonly SearchValues<string> DisclaimerTriggers = SearchValues.Create(
-        ["disclaimer", "note to readers", "editor", "edited", "syndicated", "views expressed", "copyright", "©", "rights reserved",
+        ["disclaimer", "note to readers", "editor", "edited", "syndicated", "views expressed", "copyright", "rights reserved",
          "headline", "this article", "this story", "this content", "permission", "standards", "principles"],
         StringComparison.OrdinalIgnoreCase);
     private static readonly SearchValues<string> PaywallStrongTriggers = SearchValues.Create(
@@ -117,8 +118,8 @@ internal static class LineRules
         ["cms", "skip to", "toggle navigation", "main menu", "back to top", "jump to", "open menu", "close menu"],
         StringComparison.OrdinalIgnoreCase);
 
-    private static bool Matches(Regex regex, SearchValues<string> triggers, string line) =>
-        line.AsSpan().IndexOfAny(triggers) >= 0 && regex.IsMatch(line);
+    private static bool Matches(Regex regex, SearchValues<string> triggers, string line, char extra = '\0') =>
+        (line.AsSpan().IndexOfAny(triggers) >= 0 || extra != '\0' && line.Contains(extra)) && regex.IsMatch(line);
 
     /// <summary>Classifies a trimmed non-empty line by the rules that hold anywhere in a document.</summary>
     public static string? Classify(string line)
@@ -131,9 +132,9 @@ internal static class LineRules
 
         if (words <= 12 && IsSignoff(line, out _)) return Reasons.Signoff;
         if (words <= 3 && line.Contains('/') && DeskCode.IsMatch(line)) return Reasons.DeskCode;
-        if (Matches(CaptionMarker, CaptionTriggers, line)) return Reasons.Caption;
+        if (Matches(CaptionMarker, CaptionTriggers, line, '/')) return Reasons.Caption;
         if (words <= 40 && LinkLine.IsMatch(line)) return Reasons.Link;
-        if (words <= 40 && Matches(DisclaimerRegex, DisclaimerTriggers, line)) return Reasons.Disclaimer;
+        if (words <= 40 && Matches(DisclaimerRegex, DisclaimerTriggers, line, '©')) return Reasons.Disclaimer;
         if (line.Contains("{{", StringComparison.Ordinal) && line.Contains("}}", StringComparison.Ordinal)) return Reasons.Paywall;
         if (words <= 4 && Price.IsMatch(line)) return Reasons.Paywall;
         if (words <= 30 && Matches(PaywallStrong, PaywallStrongTriggers, line)) return Reasons.Paywall;
