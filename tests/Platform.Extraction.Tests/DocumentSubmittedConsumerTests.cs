@@ -1,5 +1,6 @@
 using System.Text;
 using Grpc.Core;
+using Microsoft.Extensions.Logging;
 using MassTransit;
 using MassTransit.Testing;
 using Microsoft.Extensions.DependencyInjection;
@@ -27,10 +28,14 @@ public sealed class DocumentSubmittedConsumerTests
         FileName = "event-name.txt",
     };
 
-    private static async Task<(ServiceProvider Provider, ITestHarness Harness)> StartAsync(FakeContentSource source, IExtractor extractor, TimeSpan? engineTimeout = null)
+    private static async Task<(ServiceProvider Provider, ITestHarness Harness)> StartAsync(FakeContentSource source, IExtractor extractor, TimeSpan? engineTimeout = null, CapturingLoggerProvider? logs = null)
     {
         var services = new ServiceCollection();
-        services.AddLogging();
+        services.AddLogging(b =>
+        {
+            if (logs is not null)
+                b.AddProvider(logs);
+        });
         services.AddSingleton<IDocumentContentSource>(source);
         services.AddSingleton(extractor);
         services.AddSingleton(TimeProvider.System);
@@ -306,6 +311,22 @@ public sealed class DocumentSubmittedConsumerTests
         Assert.Equal(0, source.Calls(""));
         Assert.False(await harness.Published.Any<DocumentExtracted>(ct));
         Assert.False(await harness.Published.Any<ExtractionFailed>(ct));
+    }
+
+    [Fact]
+    public async Task Consume_LogsWithTheDocumentIdInScope()
+    {
+        var logs = new CapturingLoggerProvider();
+        var source = new FakeContentSource().Returns("doc-log", "acme", Article);
+        var (provider, harness) = await StartAsync(source, new FakeExtractor(), logs: logs);
+        await using var _ = provider;
+
+        await harness.Bus.Publish(Submitted("doc-log"), TestContext.Current.CancellationToken);
+        await SinglePublishedAsync<DocumentExtracted>(harness, "doc-log");
+
+        var entry = Assert.Single(logs.Entries, e => e.Category == typeof(DocumentSubmittedConsumer).FullName && e.Message.StartsWith("Extracted", StringComparison.Ordinal));
+        Assert.Equal("doc-log", entry.Scope["DocumentId"]);
+        Assert.Equal("acme", entry.Scope["Tenant"]);
     }
 
     [Fact]
