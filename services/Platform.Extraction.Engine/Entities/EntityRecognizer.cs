@@ -264,8 +264,9 @@ internal sealed class EntityRecognizer
         {
             return (SegKind.Demonym, EntityKind.None, null);
         }
-        if (Lexicon.Titles.Contains(phrase))
+        if (Lexicon.Titles.Contains(phrase) || (b - a == 1 && Lexicon.RoleNouns.Contains(phrase) && !Lexicon.GivenNames.Contains(phrase)))
         {
+            // "Coach Marco Rossi": a capitalised role noun works like a title
             return (SegKind.Title, EntityKind.None, null);
         }
         var lastWord = Word(run[b - 1]);

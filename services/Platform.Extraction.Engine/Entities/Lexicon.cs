@@ -402,10 +402,9 @@ internal static class Lexicon
         "Whether", "Whatever", "Whoever", "Everyone", "Everybody", "Nobody", "Someone", "Somebody", "Anyone", "None",
         "Nothing", "Something", "Everything", "Q", "A", "Photo", "File", "Video", "Read", "Also", "Note", "Editor",
         "Update", "Updated", "Published", "Source", "Sources", "Reporting", "Additional", "Compiled", "Related",
-        "Click", "Subscribe", "Advertisement", "Share", "Facts", "Relations", "Thanks", "Thank", "Dear", "Sir",
-        "Mr", "Mrs", "Ms", "Dr", "Chinese", "Press", "Regular", "Breaking", "Exclusive", "Opinion", "Analysis",
-        "Comment", "Editorial", "Interview", "Full", "Text", "Transcript", "Live", "Watch", "Listen", "New", "Old",
-        "Big", "Top", "Key", "Major", "Minor", "Senior", "Junior", "Chief", "Central", "Several", "Various", "Certain",
+        "Click", "Subscribe", "Advertisement", "Share", "Facts", "Relations", "Thanks", "Thank", "Dear",
+        "Breaking", "Exclusive", "Opinion", "Analysis", "Comment", "Editorial", "Interview", "Full", "Text",
+        "Transcript", "Live", "Watch", "Listen", "Several", "Various", "Certain",
         "Sure", "Very", "Really", "Quite", "Rather", "Too", "Either", "Neither", "Whereas", "Hence", "Nor", "Ever",
     ];
 

@@ -8,6 +8,14 @@ internal static class RoleFinder
 {
     private const int MaxRoleTokens = 20;
 
+    /// <summary>Words that make the text after a comma a clause rather than an apposition.</summary>
+    private static readonly HashSet<string> ClauseWords = new(StringComparer.Ordinal)
+    {
+        "who", "which", "that", "is", "was", "are", "were", "has", "had", "have", "will", "would", "said", "says",
+        "told", "can", "could", "did", "does", "do", "be", "been", "but", "while", "when", "where", "if", "because",
+        "he", "she", "they", "it", "we", "i", "you", "said,",
+    };
+
     public static void AssignRoles(AnalysedText at)
     {
         var personTokens = new HashSet<int>();
@@ -149,9 +157,9 @@ internal static class RoleFinder
             {
                 hasRole = true;
             }
-            else if (char.IsLower(w[0]) && w is not ("the" or "a" or "an" or "and" or "of" or "for" or "its" or "his" or "her"))
+            else if (ClauseWords.Contains(w) || w.EndsWith("ed", StringComparison.Ordinal) && !hasRole && j == start)
             {
-                return null; // a clause, not an apposition
+                return null; // a clause ("who said", "which was"), not an apposition
             }
             j++;
         }

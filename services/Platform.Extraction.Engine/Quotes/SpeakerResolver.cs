@@ -207,7 +207,7 @@ internal sealed class SpeakerResolver
         var list = new List<int>();
         for (int k = openTok - 1; k >= 0 && k >= openTok - BeforeWindow; k--)
         {
-            if ((_t[k].Is(TokenFlags.SentenceEnd) && !_inQuote[k]) || _t[k + 1].Is(TokenFlags.ParagraphStart))
+            if ((_t[k].Is(TokenFlags.SentenceEnd) && !_inQuote[k] && _body[_t[k].Start] is '.' or '!' or '?') || _t[k + 1].Is(TokenFlags.ParagraphStart))
             {
                 break;
             }

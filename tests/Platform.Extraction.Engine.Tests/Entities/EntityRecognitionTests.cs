@@ -1,0 +1,226 @@
+using Platform.Contracts.Documents.V1;
+using Platform.Extraction.Engine.Quotes;
+
+namespace Platform.Extraction.Engine.Tests.Entities;
+
+/// <summary>Entities of the semantic stage on the project's own sentences.</summary>
+public class EntityRecognitionTests
+{
+    private static IReadOnlyList<Entity> Entities(string body, string title = "") => SemanticStage.Run(title, body).Entities;
+
+    private static Entity Single(IReadOnlyList<Entity> entities, string name) =>
+        Assert.Single(entities, e => e.Name == name || e.Aliases.Contains(name));
+
+    private static void AssertNoEntity(IReadOnlyList<Entity> entities, string name) =>
+        Assert.DoesNotContain(entities, e => e.Name.Equals(name, StringComparison.OrdinalIgnoreCase)
+            || e.Aliases.Any(a => a.Equals(name, StringComparison.OrdinalIgnoreCase)));
+
+    private static void AssertNoNameContaining(IReadOnlyList<Entity> entities, string part) =>
+        Assert.DoesNotContain(entities, e => e.Name.Contains(part, StringComparison.Ordinal));
+
+    [Fact]
+    public void Run_CountriesFromRegionInfo_AreLocations()
+    {
+        var e = Entities("Negotiators from Norway and Kenya met for a third round of consultations last week.");
+
+        Assert.Equal(EntityType.Location, Single(e, "Norway").Type);
+        Assert.Equal(EntityType.Location, Single(e, "Kenya").Type);
+        Assert.Equal(2, e.Count);
+    }
+
+    [Fact]
+    public void Run_CountryAliases_MergeIntoOneEntityWithCommonEquivalents()
+    {
+        var e = Entities("The U.S. delegation arrived late. Officials of the United States later said America would respond.");
+
+        var us = Single(e, "United States");
+        Assert.Equal(EntityType.Location, us.Type);
+        Assert.Equal(3, us.MentionCount);
+        Assert.Contains("US", us.Aliases);
+        Assert.Contains("USA", us.Aliases);
+    }
+
+    [Fact]
+    public void Run_SurnameAlone_MergesIntoFullNameWithRole()
+    {
+        var e = Entities("Prime Minister Jacinda Ardern opened the session on housing. Later Ardern told lawmakers the plan was working.");
+
+        var p = Single(e, "Jacinda Ardern");
+        Assert.Equal(EntityType.Person, p.Type);
+        Assert.Equal("Jacinda Ardern", p.Name);
+        Assert.Contains("Ardern", p.Aliases);
+        Assert.Equal(2, p.MentionCount);
+        Assert.Contains("Prime Minister", p.Roles);
+    }
+
+    [Fact]
+    public void Run_AsianNameSpellingVariants_AreOneEntityAndTitleIsNotPartOfName()
+    {
+        var e = Entities("Vice Foreign Minister Choe Son-hui arrived in Stockholm on Monday. Choe Son Hui met her hosts the next day.");
+
+        var p = Single(e, "Choe Son-hui");
+        Assert.Equal(EntityType.Person, p.Type);
+        Assert.Equal(2, p.MentionCount);
+        Assert.Contains(p.Roles, r => r.Contains("Foreign Minister", StringComparison.Ordinal));
+        Assert.Equal(EntityType.Location, Single(e, "Stockholm").Type);
+    }
+
+    [Fact]
+    public void Run_Honorific_IsDroppedFromThePersonName()
+    {
+        var e = Entities("Mr Hargreaves declined to comment when reporters asked about the merger.");
+
+        Assert.Equal(EntityType.Person, Single(e, "Hargreaves").Type);
+        AssertNoEntity(e, "Mr Hargreaves");
+    }
+
+    [Fact]
+    public void Run_DemonymsAndEvents_AreNotEntities()
+    {
+        var e = Entities("Canadian and Swedish veterans of the Cold War and the Korean War signed the Arctic Fisheries Agreement at a summit.");
+
+        AssertNoEntity(e, "Canadian");
+        AssertNoEntity(e, "Swedish");
+        AssertNoNameContaining(e, "War");
+        AssertNoNameContaining(e, "Agreement");
+    }
+
+    [Fact]
+    public void Run_OrganisationShortFormsAndNationalityModifier_AreOneOrganisation()
+    {
+        var e = Entities("The Ministry of Defence issued a statement. The Danish Defence Ministry also said the drill was routine.");
+
+        var org = Single(e, "Ministry of Defence");
+        Assert.Equal(EntityType.Organization, org.Type);
+        Assert.Equal(2, org.MentionCount);
+        AssertNoEntity(e, "Danish");
+    }
+
+    [Fact]
+    public void Run_CapitalisedShortForm_ResolvesToTheFullName()
+    {
+        var e = Entities("The UN Security Council met on Tuesday. Diplomats said the Council would vote again next month.");
+
+        var council = Single(e, "UN Security Council");
+        Assert.Equal(EntityType.Organization, council.Type);
+        Assert.Contains("Council", council.Aliases);
+        Assert.Contains("United Nations Security Council", council.Aliases);
+        Assert.Equal(2, council.MentionCount);
+    }
+
+    [Fact]
+    public void Run_AbbreviationInBrackets_IsAnAliasCountedOnce()
+    {
+        var e = Entities("The Northern Fisheries Authority (NFA) published new quotas. Fishermen said the NFA ignored them.");
+
+        var org = Single(e, "Northern Fisheries Authority");
+        Assert.Equal(EntityType.Organization, org.Type);
+        Assert.Contains("NFA", org.Aliases);
+        Assert.Equal(2, org.MentionCount);
+    }
+
+    [Fact]
+    public void Run_CapitalCity_IsItsOwnLocation()
+    {
+        var e = Entities("Beijing rejected the criticism, and China asked for calm.");
+
+        Assert.Equal(EntityType.Location, Single(e, "Beijing").Type);
+        Assert.Equal(EntityType.Location, Single(e, "China").Type);
+        Assert.DoesNotContain("Beijing", Single(e, "China").Aliases);
+    }
+
+    [Fact]
+    public void Run_SentenceInitialCapitals_AreNotNames()
+    {
+        var e = Entities("Relations between Kenya and Uganda improved. Despite that, trade stayed flat. However the relations remain fragile.");
+
+        Assert.Equal(["Kenya", "Uganda"], e.Select(x => x.Name).Order().ToArray());
+    }
+
+    [Fact]
+    public void Run_AllCapsDateline_IsTheCity()
+    {
+        var e = Entities("NAIROBI - Heavy rain closed roads across the region on Sunday.");
+
+        Assert.Equal(EntityType.Location, Single(e, "Nairobi").Type);
+    }
+
+    [Fact]
+    public void Run_OfInsideOrganisationName_IsKept()
+    {
+        var e = Entities("Analysts expect the Bank of England to hold rates, while the Office of the Prime Minister stayed silent.");
+
+        Assert.Equal(EntityType.Organization, Single(e, "Bank of England").Type);
+        Assert.Equal(EntityType.Organization, Single(e, "Office of the Prime Minister").Type);
+        AssertNoEntity(e, "England");
+    }
+
+    [Fact]
+    public void Run_HyphenatedCountryPair_GivesBothCountries()
+    {
+        var e = Entities("Traffic at the Kenya-Uganda border returned to normal.");
+
+        Assert.Equal(EntityType.Location, Single(e, "Kenya").Type);
+        Assert.Equal(EntityType.Location, Single(e, "Uganda").Type);
+    }
+
+    [Fact]
+    public void Run_NameBeforeSiteNoun_IsALocation()
+    {
+        var e = Entities("Inspectors visited the Dimona nuclear facility twice.");
+
+        Assert.Equal(EntityType.Location, Single(e, "Dimona").Type);
+    }
+
+    [Fact]
+    public void Run_RolesFromApposition_AreRecorded()
+    {
+        var e = Entities("Maria Lopez, the agency's director, spoke first. Tomas Berg, State Secretary and chief negotiator, followed.");
+
+        Assert.Contains(Single(e, "Maria Lopez").Roles, r => r.Contains("director", StringComparison.Ordinal));
+        Assert.Contains(Single(e, "Tomas Berg").Roles, r => r.Contains("chief negotiator", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Run_Spans_PointAtTheMentionsInTheBody()
+    {
+        const string body = "Talks in Oslo ended.\n\nDelegates left Oslo by train.";
+        var oslo = Single(Entities(body), "Oslo");
+
+        Assert.Equal(2, oslo.Spans.Count);
+        Assert.All(oslo.Spans, s => Assert.Equal("Oslo", body.Substring(s.Start, s.Length)));
+    }
+
+    [Fact]
+    public void Run_TitleMentions_AreCountedWithoutSpan()
+    {
+        var e = Entities("Farmers in Peru welcomed the rain.", title: "Rain returns to Peru");
+
+        var peru = Single(e, "Peru");
+        Assert.Equal(2, peru.MentionCount);
+        Assert.Single(peru.Spans);
+    }
+
+    [Fact]
+    public void Run_TitleCaseHeading_DoesNotTurnCapitalisedWordsIntoNames()
+    {
+        var e = Entities("The vote was close.", title: "Regional Council Approves Annual Budget After Long Debate");
+
+        Assert.DoesNotContain(e, x => x.Type == EntityType.Person);
+        AssertNoEntity(e, "Annual Budget");
+    }
+
+    [Fact]
+    public void Run_PersonGuess_FromReportingVerbAndGivenName()
+    {
+        var e = Entities("The bridge will reopen in May, Daniel Okafor said. Okafor has run the project since 2019.");
+
+        var p = Single(e, "Daniel Okafor");
+        Assert.Equal(EntityType.Person, p.Type);
+        Assert.Equal(2, p.MentionCount);
+    }
+
+    [Fact]
+    public void Run_NothingCapitalised_GivesNoEntities() =>
+        Assert.Empty(Entities("the quick brown fox jumps over the lazy dog, again and again."));
+}

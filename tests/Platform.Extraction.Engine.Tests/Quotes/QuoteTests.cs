@@ -1,0 +1,156 @@
+using Platform.Contracts.Documents.V1;
+using Platform.Extraction.Engine.Quotes;
+
+namespace Platform.Extraction.Engine.Tests.Quotes;
+
+/// <summary>Quote detection and speaker attribution of the semantic stage on the project's own sentences.</summary>
+public class QuoteTests
+{
+    private static IReadOnlyList<Quote> Quotes(string body, string title = "") => SemanticStage.Run(title, body).Quotes;
+
+    [Fact]
+    public void Run_StraightAndCurlyDoubleQuotes_AreFoundWithTextAsPrinted()
+    {
+        var q = Quotes("\"We will reopen the port next week,\" the mayor said. She added: \u201CNobody will lose their job.\u201D");
+
+        Assert.Equal(2, q.Count);
+        Assert.Equal("We will reopen the port next week,", q[0].Text);
+        Assert.Equal("Nobody will lose their job.", q[1].Text);
+    }
+
+    [Fact]
+    public void Run_QuotedPhraseShorterThanFourWords_IsNotAQuote() =>
+        Assert.Empty(Quotes("The plan was called \"reckless\" and \"deeply unfair\" by critics in \"three separate letters\"."));
+
+    [Fact]
+    public void Run_QuotedPhraseOfFourWordsInReportedSpeech_IsAQuote()
+    {
+        var q = Quotes("Ingrid Dahl said the council would fund \"part of the new hospital\" next year.");
+
+        Assert.Equal("part of the new hospital", Assert.Single(q).Text);
+        Assert.Equal("Ingrid Dahl", q[0].Speaker);
+    }
+
+    [Fact]
+    public void Run_EachPairOfMarks_IsOneQuote_AndAQuoteWithoutVerbContinuesTheSpeaker()
+    {
+        var q = Quotes("\"The harvest was the best in a decade,\" Olga Petrova noted. \"Prices will fall before winter.\"");
+
+        Assert.Equal(2, q.Count);
+        Assert.All(q, x => Assert.Equal("Olga Petrova", x.Speaker));
+        Assert.Equal("continuation", q[1].Attribution);
+    }
+
+    [Fact]
+    public void Run_QuoteRunningIntoNextParagraph_IsOneQuoteJoinedWithASpace()
+    {
+        const string body = "Chen Wei said: \u201CThe first phase is finished and paid for.\n\n\u201CThe second phase starts in spring.\u201D\n\nThe city agreed.";
+        var q = Assert.Single(Quotes(body));
+
+        Assert.Equal("The first phase is finished and paid for. The second phase starts in spring.", q.Text);
+        Assert.Equal("Chen Wei", q.Speaker);
+    }
+
+    [Fact]
+    public void Run_Apostrophes_AreNotSingleQuotes_ButSingleQuotedSpeechIs()
+    {
+        Assert.Empty(Quotes("It's the farmers' market that the town's people don't want to lose, isn't it."));
+
+        var q = Assert.Single(Quotes("Tom Harris said the result was 'a very good day for the club' after the match."));
+        Assert.Equal("a very good day for the club", q.Text);
+    }
+
+    [Fact]
+    public void Run_Headline_IsNotSearchedForQuotes() =>
+        Assert.Empty(Quotes("The vote is on Monday.", title: "Minister: \"We will win this vote easily\""));
+
+    [Fact]
+    public void Run_SaidX_AttributesToTheNameAfterTheVerb()
+    {
+        var q = Assert.Single(Quotes("\"The reservoir is almost empty again,\" said Karin Holm, a hydrologist."));
+
+        Assert.Equal("Karin Holm", q.Speaker);
+    }
+
+    [Fact]
+    public void Run_SurnameAfterQuote_ResolvesToTheFullName()
+    {
+        var q = Quotes("Environment Minister Amal Haddad visited the coast. \"The dunes must be protected now,\" Haddad said.");
+
+        Assert.Equal("Amal Haddad", Assert.Single(q).Speaker);
+    }
+
+    [Fact]
+    public void Run_Pronoun_ResolvesToThePersonOfThePreviousSentence()
+    {
+        var q = Quotes("Coach Marco Rossi praised the defence after the game.\n\n\"They never stopped running for each other,\" he said.");
+
+        Assert.Equal("Marco Rossi", Assert.Single(q).Speaker);
+        Assert.Equal("after: pronoun", q[0].Attribution);
+    }
+
+    [Fact]
+    public void Run_DescriptionByRole_ResolvesToThePersonWithThatRole()
+    {
+        var q = Quotes("Health Ministry spokesperson Lena Novak confirmed three cases. \"All three patients are stable tonight,\" the ministry spokeswoman said.");
+
+        Assert.Equal("Lena Novak", Assert.Single(q).Speaker);
+    }
+
+    [Fact]
+    public void Run_UnnamedSpeaker_GivesEmptySpeaker()
+    {
+        var q = Quotes("Police closed the road. \"We are asking people to stay away from the area,\" a spokesman said.");
+
+        Assert.Equal("", Assert.Single(q).Speaker);
+    }
+
+    [Fact]
+    public void Run_CountryAsSubjectOfReportedSpeech_IsTheSpeaker()
+    {
+        var q = Quotes("Norway urged both sides to show \"restraint and respect for the ceasefire\" in the coming days.");
+
+        Assert.Equal("Norway", Assert.Single(q).Speaker);
+    }
+
+    [Fact]
+    public void Run_VerbBeforeQuote_AttributesToItsSubject()
+    {
+        var q = Quotes("Later, Priya Raman told reporters: \"The figures speak for themselves.\"");
+
+        Assert.Equal("Priya Raman", Assert.Single(q).Speaker);
+        Assert.StartsWith("before", q[0].Attribution, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Run_AccordingTo_AttributesToTheNamedPerson()
+    {
+        var q = Quotes("The pipeline was \"safe and fully inspected last spring\", according to engineer Paul Brandt.");
+
+        Assert.Equal("Paul Brandt", Assert.Single(q).Speaker);
+    }
+
+    [Fact]
+    public void Run_QuoteSpan_CoversTheQuotedWords()
+    {
+        const string body = "Anna Berg said: \"Trains will run every ten minutes.\"";
+        var q = Assert.Single(Quotes(body));
+
+        Assert.Equal(q.Text, body.Substring(q.Span.Start, q.Span.Length));
+    }
+
+    [Fact]
+    public void Run_MegabyteOfQuoteMarks_ReturnsWithoutQuotes()
+    {
+        Assert.Empty(Quotes(new string('"', 1_000_000)));
+        Assert.Empty(Quotes(string.Concat(Enumerable.Repeat("\u201C\u201D'\u2019", 250_000))));
+    }
+
+    [Fact]
+    public void Run_UnclosedQuote_EndsAtTheParagraph()
+    {
+        var q = Assert.Single(Quotes("Sara Lind said: \"We will not give up on this town\n\nThe meeting ended."));
+
+        Assert.Equal("We will not give up on this town", q.Text);
+    }
+}
