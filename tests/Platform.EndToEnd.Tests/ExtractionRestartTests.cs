@@ -48,7 +48,7 @@ public sealed class ExtractionRestartTests(DistributedPlatform platform)
             Assert.True(state is null or DocumentState.Submitted, $"{id} is {state} although no extraction process runs");
         }
 
-        await platform.Extraction.StartAsync(TimeSpan.FromMinutes(3), ct);
+        await DistributedPlatform.StartAsync(platform.Extraction, ct);
 
         var all = firstBatch.Concat(secondBatch).ToList();
         Assert.Equal(all.Count, all.Distinct().Count());

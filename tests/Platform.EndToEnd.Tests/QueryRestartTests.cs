@@ -21,7 +21,7 @@ public sealed class QueryRestartTests(DistributedPlatform platform)
         platform.Query.Kill();
         var second = await SubmitAsync("second", ct);
         await QueryWaits.UntilAsync(() => platform.Events.ExtractedFor(second).Any(), "the second document's DocumentExtracted", ct);
-        await platform.Query.StartAsync(TimeSpan.FromMinutes(3), ct);
+        await DistributedPlatform.StartAsync(platform.Query, ct);
 
         var after = await WatchAsync(new WatchEventsRequest { Cursor = cursor }, e => e.Extracted?.DocumentId == second, ct);
         Assert.DoesNotContain(after, e => DocumentId(e) == first);

@@ -56,7 +56,7 @@ public sealed class DistributedPlatform : IAsyncLifetime
     {
         try
         {
-            await StartAsync();
+            await StartAllAsync();
         }
         catch
         {
@@ -66,7 +66,7 @@ public sealed class DistributedPlatform : IAsyncLifetime
         }
     }
 
-    private async Task StartAsync()
+    private async Task StartAllAsync()
     {
         await _broker.InitializeAsync();
         if (!_broker.HasOwnVirtualHost)
@@ -92,7 +92,7 @@ public sealed class DistributedPlatform : IAsyncLifetime
             ["ConnectionStrings:query"] = $"Data Source={Path.Combine(_dataDir, "query.db")}",
             ["Query:WatchPollInterval"] = "00:00:00.500",
         });
-        await Query.StartAsync(ReadyTimeout);
+        await StartAsync(Query);
 
         Ingest = Host("ingest", "Platform.Ingest", common, new()
         {
@@ -100,7 +100,7 @@ public sealed class DistributedPlatform : IAsyncLifetime
             ["Ingest:MaxDocumentBytes"] = MaxDocumentBytes.ToString(),
             ["Ingest:OutboxPollInterval"] = "00:00:00.500",
         });
-        await Ingest.StartAsync(ReadyTimeout);
+        await StartAsync(Ingest);
 
         Extraction = Host("extraction", "Platform.Extraction", common, new()
         {
@@ -108,11 +108,18 @@ public sealed class DistributedPlatform : IAsyncLifetime
             ["Services:ApiKey"] = ServiceKey,
             ["Extraction:ConcurrentMessageLimit"] = "2",
         });
-        await Extraction.StartAsync(ReadyTimeout);
+        await StartAsync(Extraction);
 
         Events = await PlainEventSubscriber.StartAsync(_broker.AmqpUri, TimeSpan.FromMinutes(1));
         IngestClient = new IngestService.IngestServiceClient(Ingest.Channel);
         QueryClient = new QueryService.QueryServiceClient(Query.Channel);
+    }
+
+    /// <summary>Starts (or starts again, after a kill) a service process and waits until it is ready.</summary>
+    public static async Task StartAsync(ProcessHost service, CancellationToken cancellationToken = default)
+    {
+        await service.StartAsync(ReadyTimeout, cancellationToken);
+        OrphanGuard.Watch(service.ProcessId);
     }
 
     private static ProcessHost Host(string name, string project, Dictionary<string, string?> common, Dictionary<string, string?> own)
