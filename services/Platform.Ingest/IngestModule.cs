@@ -19,6 +19,8 @@ public static class IngestModule
             .Validate(o => o.MaxDocumentBytes <= Array.MaxLength, $"Ingest:MaxDocumentBytes cannot exceed {Array.MaxLength}")
             .Validate(o => o.OutboxPollInterval > TimeSpan.Zero && o.OutboxClaimLease > TimeSpan.Zero && o.OutboxPublishTimeout > TimeSpan.Zero,
                 "Ingest outbox intervals must be positive")
+            .Validate(o => o.OutboxRetryMinDelay > TimeSpan.Zero && o.OutboxRetryMaxDelay >= o.OutboxRetryMinDelay,
+                "Ingest:OutboxRetryMinDelay must be positive and at most Ingest:OutboxRetryMaxDelay")
             .ValidateOnStart();
 
         var connectionString = builder.Configuration.GetConnectionString("documents");

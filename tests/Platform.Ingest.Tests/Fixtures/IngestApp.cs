@@ -89,9 +89,22 @@ public sealed class IngestApp : IAsyncDisposable
         configure?.Invoke(builder.Services);
 
         var app = builder.Build();
-        app.MapDefaultEndpoints();
-        app.MapIngest();
-        await app.StartAsync();
+        try
+        {
+            app.MapDefaultEndpoints();
+            app.MapIngest();
+            await app.StartAsync();
+        }
+        catch
+        {
+            // A start that fails (the options tests) must not leave the host or its files behind.
+            await app.DisposeAsync();
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            if (tempDir is not null)
+                Directory.Delete(tempDir, recursive: true);
+            throw;
+        }
+
         return new IngestApp(app, tempDir);
     }
 
