@@ -115,7 +115,11 @@ internal sealed class EntityRecognizer
         int len = tok.CoreEnd - tok.Start;
         if (len == 1 && !tok.Is(TokenFlags.Dotted))
         {
-            return false;
+            // an initial without a dot ("S Jaishankar") when a capitalised word follows directly
+            if (i + 1 >= _t.Count || !_t[i + 1].IsWord || !_t[i + 1].IsCap || _t[i + 1].Start != tok.End + 1 || tok.Is(TokenFlags.SentenceStart))
+            {
+                return false;
+            }
         }
         var w = Word(i);
         if (Lexicon.MonthsDays.Contains(w))
@@ -279,6 +283,20 @@ internal sealed class EntityRecognizer
             }
             // "Director of the Office of ...": a title followed by "of" is not part of the organisation name
             bool titleFirst = Lexicon.SingleWordTitles.Contains(firstWord) && !Lexicon.OrgHeads.Contains(firstWord) && IsConnector(run[a + 1]);
+            // "Reserve Bank of India", "Security Council of the United Nations": an organisation head before "of"
+            for (int k = a + 1; k < b - 1 && !titleFirst; k++)
+            {
+                if (IsConnector(run[k + 1]) && Word(run[k + 1]) == "of" && Lexicon.OrgCues.Contains(Word(run[k])) && !IsConnector(run[k]))
+                {
+                    return (SegKind.Name, EntityKind.Organization, null);
+                }
+            }
+            // "External Affairs Minister", "Home Affairs Secretary": words before a one-word title form a title
+            if (Lexicon.SingleWordTitles.Contains(lastWord) && !Lexicon.NameStyles.Contains(lastWord) && AllPlainCapitals(run, a, b - 1)
+                && !HasNamePrefix(run, a, b - 1))
+            {
+                return (SegKind.Title, EntityKind.None, null);
+            }
             if (!titleFirst && Lexicon.OrgCues.Contains(lastWord))
             {
                 return (SegKind.Name, EntityKind.Organization, null);
@@ -309,6 +327,38 @@ internal sealed class EntityRecognizer
             }
         }
         return (SegKind.None, EntityKind.None, null);
+    }
+
+    /// <summary>"Foreign Ministry" in "Foreign Ministry Spokesperson": a name that a title follows.</summary>
+    private bool HasNamePrefix(List<int> run, int a, int b)
+    {
+        for (int e = b; e > a; e--)
+        {
+            if (Classify(run, a, e).Seg == SegKind.Name)
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /// <summary>Capitalised words that are neither known names, nationality words nor given names.</summary>
+    private bool AllPlainCapitals(List<int> run, int a, int b)
+    {
+        for (int k = a; k < b; k++)
+        {
+            if (IsConnector(run[k]))
+            {
+                return false;
+            }
+            var w = Word(run[k]);
+            if (Lexicon.TryKnown(w, out _) || Lexicon.Demonyms.Contains(w) || Lexicon.GivenNames.Contains(w) || Lexicon.AsianSurnames.Contains(w)
+                || _t[run[k]].Is(TokenFlags.AllCaps) || _t[run[k]].Is(TokenFlags.Possessive))
+            {
+                return false;
+            }
+        }
+        return true;
     }
 
     private bool IsCommonLeading(int tokenIndex)
@@ -485,7 +535,13 @@ internal sealed class EntityRecognizer
                 AddMention(firstTok, lastTok, EntityKind.Location, null, false, inTitle).Guess = true;
                 return;
             }
-            if (count <= 4)
+            if (first is "Le" or "La" or "El" or "Al" or "Der" or "Die" or "Il")
+            {
+                // "Le Figaro", "El Pais", "Die Zeit": a foreign article starts the name of a paper or channel
+                AddMention(firstTok, lastTok, EntityKind.Organization, null, false, inTitle).Guess = true;
+                return;
+            }
+            if (count <= 3 && !AnyCommonWord(run, a, b) && !AnyNounOrAdjectiveSuffix(run, a, b))
             {
                 AddMention(firstTok, lastTok, EntityKind.Person, null, false, inTitle).Guess = true;
             }
@@ -544,6 +600,42 @@ internal sealed class EntityRecognizer
                 dm.Guess = true;
             }
         }
+    }
+
+    /// <summary>A word of the phrase also occurs in lower case in the document ("Special Strategic Partnership").</summary>
+    private bool AnyCommonWord(List<int> run, int a, int b)
+    {
+        for (int k = a; k < b; k++)
+        {
+            if (_lowerWords.Contains(Word(run[k])))
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    // Provenance: English derivational suffixes of nouns and adjectives that personal names rarely end with.
+    private static readonly string[] NonNameSuffixes =
+    [
+        "tic", "gic", "ive", "ous", "ship", "ment", "tion", "sion", "ity", "ness", "ism", "ance", "ence", "ical", "able",
+        "ible", "ward", "wards", "ing", "ary", "ory", "ics", "ure",
+    ];
+
+    private bool AnyNounOrAdjectiveSuffix(List<int> run, int a, int b)
+    {
+        for (int k = a; k < b; k++)
+        {
+            var w = Word(run[k]);
+            foreach (var suffix in NonNameSuffixes)
+            {
+                if (w.Length > suffix.Length + 2 && w.EndsWith(suffix, StringComparison.Ordinal))
+                {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     private int FindTitleStart(List<int> run, int a)
@@ -611,7 +703,13 @@ internal sealed class EntityRecognizer
             {
                 if (_out[x].LastToken == k - 1)
                 {
-                    m.BracketOf = _out[x];
+                    // "Washington (AP)" is a credit, not an abbreviation: the letters must fit the name
+                    var full = _out[x].Surface;
+                    var abbr = m.Surface;
+                    if (EntityResolver.Initials(full) == abbr || (full.Length > 0 && abbr[0] == char.ToUpperInvariant(full[0]) && EntityResolver.Initials(full).Length >= abbr.Length - 1))
+                    {
+                        m.BracketOf = _out[x];
+                    }
                     break;
                 }
                 if (_out[x].LastToken < k - 1)

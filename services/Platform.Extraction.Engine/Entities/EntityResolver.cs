@@ -14,6 +14,9 @@ internal static class EntityResolver
 {
     private const int MaxSubsetMergeClusters = 400;
 
+    /// <summary>Portfolios written both "X Ministry" and "Ministry of X Affairs" (general English usage).</summary>
+    private static readonly HashSet<string> CommonPortfolios = new(StringComparer.Ordinal) { "Foreign", "Home", "Internal", "Veterans", "Economic", "Civil", "Consumer", "Religious" };
+
     private static readonly HashSet<string> Connectors = new(StringComparer.OrdinalIgnoreCase) { "of", "the", "and", "for", "on", "&" };
 
     public static List<EntityCluster> Resolve(AnalysedText title, AnalysedText body)
@@ -460,12 +463,12 @@ internal static class EntityResolver
         {
             var mods = string.Join(' ', core.Take(core.Count - 1));
             yield return $"{core[^1]} of {mods}";
-            if (core.Count == 2 && core[0] is "Foreign" or "Home" or "Internal" or "Veterans" or "Economic" or "Civil")
+            if (core.Count == 2 && CommonPortfolios.Contains(core[0]))
             {
                 yield return $"{core[^1]} of {mods} Affairs";
             }
         }
-        if (core.Count >= 3 && core[1] == "of" && core[0] is "Ministry" or "Department")
+        if (core.Count == 4 && core[1] == "of" && core[0] is "Ministry" or "Department" && core[3] == "Affairs" && CommonPortfolios.Contains(core[2]))
         {
             var mods = core.Skip(2).Where(w => w != "the" && w != "Affairs");
             yield return string.Join(' ', mods) + " " + core[0];

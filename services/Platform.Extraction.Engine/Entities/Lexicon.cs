@@ -118,6 +118,19 @@ internal static class Lexicon
         ["Group of Seven", "G7", "G-7"],
         ["Group of 20", "G20", "G-20"],
         ["BRICS"],
+        // Provenance: large listed companies and well-known media, general knowledge.
+        ["Apple"], ["Microsoft"], ["Amazon"], ["Google"], ["Alphabet"], ["Meta"], ["Facebook"], ["Twitter"], ["Tesla"],
+        ["Nvidia"], ["Intel"], ["IBM"], ["Oracle"], ["Netflix"], ["Uber"], ["Samsung"], ["Huawei"], ["Alibaba"],
+        ["Tencent"], ["Baidu"], ["ByteDance"], ["TikTok"], ["Xiaomi"], ["Sony"], ["Toyota"], ["Honda"], ["Nissan"],
+        ["Hyundai"], ["Volkswagen"], ["BMW"], ["Siemens"], ["Boeing"], ["Airbus"], ["Lockheed Martin"], ["ExxonMobil"],
+        ["Chevron"], ["Shell"], ["BP"], ["Gazprom"], ["Rosneft"], ["Aramco", "Saudi Aramco"], ["Walmart"],
+        ["Goldman Sachs"], ["JPMorgan", "JPMorgan Chase", "JP Morgan"], ["Morgan Stanley"], ["Citigroup"], ["HSBC"],
+        ["Barclays"], ["Deutsche Bank"], ["BlackRock"], ["Pfizer"], ["Moderna"], ["AstraZeneca"], ["Johnson & Johnson"],
+        ["Nestle", "Nestlé"], ["Unilever"], ["Coca-Cola"], ["PepsiCo"], ["McDonald's"], ["Starbucks"], ["Disney"],
+        ["SpaceX"], ["OpenAI"], ["TSMC"], ["Foxconn"], ["Nokia"], ["Ericsson"], ["Spotify"], ["Dow Jones"], ["Nasdaq"],
+        ["New York Times"], ["Washington Post"], ["Wall Street Journal"], ["Financial Times"], ["The Guardian", "Guardian"],
+        ["Le Monde"], ["Der Spiegel"], ["Global Times"], ["People's Daily"], ["China Daily"], ["South China Morning Post"],
+        ["NHK"], ["Asahi Shimbun"], ["Fox News"], ["NBC"], ["CBS"], ["ABC"], ["Sky News"], ["Politico"], ["Axios"],
     ];
 
     // Provenance: world capitals and large cities, general knowledge.
@@ -165,7 +178,7 @@ internal static class Lexicon
         "Korean Peninsula", "Demilitarized Zone", "DMZ", "Yellow Sea", "East China Sea", "South China Sea",
         "Sea of Japan", "Taiwan Strait", "Strait of Hormuz", "Suez Canal", "Panama Canal", "Tiananmen Square",
         "Red Square", "Times Square", "Trafalgar Square", "Downing Street", "Wall Street", "Silicon Valley",
-        "Guantanamo Bay", "Mount Paektu", "Mount Everest", "Yalu River", "Yangtze", "Mekong", "Nile", "Amazon",
+        "Guantanamo Bay", "Mount Paektu", "Mount Everest", "Yalu River", "Yangtze", "Mekong", "Nile",
         "Europe", "Latin America",
     ];
 
@@ -377,6 +390,7 @@ internal static class Lexicon
         "Week", "Month", "Statement", "Report", "Briefing", "Forum", "Expo", "Exhibition", "Show", "Speech", "Address",
         "Memorandum", "Communique", "Communiqué", "Constitution", "Amendment", "Convention", "Sanctions", "Policy",
         "Vision", "Mechanism", "Regime", "Index", "Prize", "Tournament", "League's", "Trophy", "Marathon",
+        "Partnership", "Average", "Bill", "Budget",
     ];
 
     // Provenance: English function words and frequent sentence openers that are capitalised only by position.
@@ -446,7 +460,8 @@ internal static class Lexicon
         "called", "calls", "described", "describes", "described", "described", "stated", "announcing", "explaining",
         "telling", "asking", "declaring", "arguing", "claiming", "expressed", "expressing", "endorsed", "proposed",
         "reaffirmed", "assured", "promised", "answered", "shouted", "whispered", "joked", "testified", "briefed",
-        "elaborated", "mentioned", "commenting", "responding", "urges", "speaking",
+        "elaborated", "mentioned", "commenting", "responding", "urges", "speaking", "pledging", "vowing", "promising",
+        "agreeing", "stating", "describing", "cautioning", "acknowledging", "admitting", "confirming",
     ];
 
     public static readonly FrozenDictionary<string, (string Key, EntityKind Kind)> KnownNames;

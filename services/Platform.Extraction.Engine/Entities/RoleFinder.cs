@@ -36,7 +36,7 @@ internal static class RoleFinder
                 continue;
             }
             var pre = PreModifier(at, m.FirstToken - 1, personTokens, stopAtComma: true);
-            if (pre != null)
+            if (pre != null && !Lexicon.Honorifics.Contains(pre))
             {
                 m.Roles.Add(pre);
             }

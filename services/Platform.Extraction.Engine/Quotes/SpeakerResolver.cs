@@ -356,6 +356,16 @@ internal sealed class SpeakerResolver
         return char.IsUpper(w[0]) && (_mentionAt[ctx[first]] >= 0 || Pronouns.Contains(w) || w == "The");
     }
 
+    /// <summary>"BEIJING - ..." / "NEW DELHI: ...": a place at the start of a paragraph before a dash or colon.</summary>
+    private bool IsDateline(Mention m)
+    {
+        if (!_t[m.FirstToken].Is(TokenFlags.ParagraphStart) || m.LastToken + 1 >= _t.Count)
+        {
+            return false;
+        }
+        return _body[_t[m.LastToken + 1].Start] is '-' or '\u2013' or '\u2014' or ':' or '(' or ',';
+    }
+
     private Mention? MentionOf(int k) => _mentionAt[k] >= 0 ? _mentions[_mentionAt[k]] : null;
 
     private Mention? FirstMention(List<int> ctx, int from, int to)
@@ -442,7 +452,7 @@ internal sealed class SpeakerResolver
                     break;
                 }
             }
-            else
+            else if (!IsDateline(m))
             {
                 other ??= m;
                 firstOther = m;
@@ -491,10 +501,14 @@ internal sealed class SpeakerResolver
         int head = -1;
         for (int i = to - 1; i >= from; i--)
         {
-            if (IsWord(ctx[i]) && (Lexicon.RoleNouns.Contains(W(ctx[i])) || Lexicon.TitleWords.Contains(W(ctx[i]))))
+            if (IsWord(ctx[i]) && (Lexicon.RoleNouns.Contains(W(ctx[i])) || Lexicon.SingleWordTitles.Contains(W(ctx[i]))))
             {
                 head = i;
                 break;
+            }
+            if (MentionOf(ctx[i]) != null)
+            {
+                break; // the description ends at a name: "the Foreign Ministry said" is not about a person
             }
         }
         if (head < 0)
