@@ -31,8 +31,11 @@ public static class ExtractionModule
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.TryAddSingleton<IExtractor, EngineExtractor>();
         builder.Services.TryAddSingleton<GuardedExtractor>();
+        // Content can be as large as Ingest accepts: lift the client's 4 MB default to the platform's message cap.
+        var maxMessageBytes = builder.Configuration.GetValue("Grpc:MaxMessageBytes", ServiceDefaultsExtensions.DefaultMaxMessageBytes);
         builder.Services.AddGrpcClient<IngestService.IngestServiceClient>((sp, o) =>
-            o.Address = new Uri(sp.GetRequiredService<IOptions<IngestServiceOptions>>().Value.Ingest!));
+                o.Address = new Uri(sp.GetRequiredService<IOptions<IngestServiceOptions>>().Value.Ingest!))
+            .ConfigureChannel(c => c.MaxReceiveMessageSize = maxMessageBytes);
         builder.Services.TryAddTransient<IDocumentContentSource, IngestContentSource>();
 
         var concurrency = builder.Configuration.GetSection(ExtractionOptions.Section).Get<ExtractionOptions>()?.ConcurrentMessageLimit ?? new ExtractionOptions().ConcurrentMessageLimit;

@@ -37,6 +37,8 @@ public static class ServiceDefaultsExtensions
                 .MinimumLevel.Override("Microsoft.Hosting.Lifetime", LogEventLevel.Information)
                 .MinimumLevel.Override("Grpc", LogEventLevel.Warning)
                 .MinimumLevel.Override("MassTransit", LogEventLevel.Warning)
+                // gRPC clients log four HttpClient lines per call at Information
+                .MinimumLevel.Override("System.Net.Http.HttpClient", LogEventLevel.Warning)
                 .ReadFrom.Configuration(configuration)
                 .ReadFrom.Services(services)
                 .Enrich.FromLogContext()
