@@ -126,7 +126,7 @@ public sealed class ExtractionEngine
 
         result.Keyphrases.AddRange(KeyPhrases.Extract(clean.Title, body));
         result.Summary.AddRange(Summarizer.Summarize(body, sentences));
-        result.Language = LanguageGuess.Guess(clean.Title + "\n" + body);
+        result.Language = LanguageGuess.Guess(body.Length > 0 ? body : clean.Title);
         return result;
     }
 }

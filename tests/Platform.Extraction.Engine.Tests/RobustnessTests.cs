@@ -104,6 +104,15 @@ public class RobustnessTests
     }
 
     [Fact]
+    public void Classify_ManyWordsSeparatedByLongSpaceRuns_Finishes()
+    {
+        // A shape that makes nested quantifiers backtrack exponentially: share-bar words, space runs, a mismatch at the end.
+        var line = string.Concat(Enumerable.Repeat("Share" + new string(' ', 40), 12)) + "!";
+        Assert.Null(Cleaning.LineRules.Classify(line.Trim()));
+        Assert.Null(Cleaning.LineRules.Classify(string.Concat(Enumerable.Repeat("Tweet | ", 70)) + "?"));
+    }
+
+    [Fact]
     public void Extract_OneMegabyteOfRandomBytes_FailsWithTypedError()
     {
         var bytes = new byte[1024 * 1024];

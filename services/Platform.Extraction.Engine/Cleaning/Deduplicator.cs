@@ -16,19 +16,20 @@ internal static class Deduplicator
     /// <summary>Yields kept paragraphs with their line index, and dropped ones with line index encoded as -(line+1).</summary>
     public static IEnumerable<(string Text, int Line)> Filter(List<(string Text, int Line)> paragraphs)
     {
-        var exact = new HashSet<string>(StringComparer.Ordinal);
-        var kept = new List<HashSet<string>>();
+        var exact = new HashSet<long>();
+        var kept = new List<HashSet<long>>();
+        var tokens = new List<long>();
         foreach (var (text, line) in paragraphs)
         {
-            var tokens = Words.Tokens(text);
-            var key = string.Join(' ', tokens);
+            tokens.Clear();
+            Words.TokenHashes(text, tokens);
             // Very short lines ("Q:", "Yes.") legitimately repeat.
-            if (tokens.Count >= 4 && !exact.Add(key))
+            if (tokens.Count >= 4 && !exact.Add(Words.SequenceHash(text)))
             {
                 yield return (text, -(line + 1));
                 continue;
             }
-            var set = new HashSet<string>(tokens, StringComparer.Ordinal);
+            var set = new HashSet<long>(tokens);
             if (tokens.Count >= 8 && IsNearRepeat(set, kept))
             {
                 yield return (text, -(line + 1));
@@ -39,12 +40,15 @@ internal static class Deduplicator
         }
     }
 
-    private static bool IsNearRepeat(HashSet<string> set, List<HashSet<string>> kept)
+    private static bool IsNearRepeat(HashSet<long> set, List<HashSet<long>> kept)
     {
         for (int i = kept.Count - 1; i >= Math.Max(0, kept.Count - Window); i--)
         {
             var other = kept[i];
             if (other.Count < 6) continue;
+            // Sizes alone rule most pairs out: Jaccard >= 0.8 needs a size ratio >= 0.8, containment one >= 0.5.
+            int smaller = Math.Min(set.Count, other.Count), larger = Math.Max(set.Count, other.Count);
+            if (smaller < larger * 0.5 || set.Count > other.Count && smaller < larger * JaccardThreshold) continue;
             int common = 0;
             var (small, large) = set.Count <= other.Count ? (set, other) : (other, set);
             foreach (var t in small) if (large.Contains(t)) common++;

@@ -165,7 +165,9 @@ internal static class DocumentCleaner
                     signoffSource = s;
                 continue;
             }
-            if (Words.Count(lines[i]) <= 20 && TryMeta(i)) continue;
+            // Header and byline lines are short and rarely end like a sentence.
+            int words = Words.Count(lines[i]);
+            if (words <= 20 && !(words >= 10 && Words.EndsWithTerminal(lines[i])) && TryMeta(i)) continue;
         }
 
         // Tail zone: from the first end marker after the last substantial paragraph, everything is noise.
@@ -218,10 +220,10 @@ internal static class DocumentCleaner
         // A scraped page often repeats the headline as the first line of the text.
         if (result.Title.Length > 0)
         {
-            var titleKey = string.Join(' ', Words.Tokens(result.Title));
+            var titleKey = Words.SequenceHash(result.Title);
             paragraphs.RemoveAll(p =>
             {
-                if (p.Text.Length > result.Title.Length + 8 || string.Join(' ', Words.Tokens(p.Text)) != titleKey) return false;
+                if (p.Text.Length > result.Title.Length + 8 || Words.SequenceHash(p.Text) != titleKey) return false;
                 reason[p.Line] = Reasons.Title;
                 return true;
             });
@@ -295,7 +297,7 @@ internal static class DocumentCleaner
     }
 
     private static bool SameText(string a, string b) =>
-        string.Join(' ', Words.Tokens(a)) == string.Join(' ', Words.Tokens(b));
+        Words.SequenceHash(a) == Words.SequenceHash(b);
 
     /// <summary>A headline: a short line that is not a sentence ending in a full stop or a list of clauses.</summary>
     internal static bool IsTitleLike(string line)

@@ -50,9 +50,10 @@ internal static class LineRules
         @"^listen to (this|the) (article|story)|^(print|email) this (article|story|page)$",
         OptI);
 
+    // Atomic groups: each word is matched once, so a line of many words and spaces cannot make the engine backtrack.
     private static readonly Regex SocialWords = new(
-        @"^((share|tweet|facebook|twitter|x|whatsapp|linkedin|email|e-mail|print|pinterest|reddit|telegram|copy link|copy|save|comments?|" +
-        @"instagram|youtube|flipboard|messenger|sms|link)\s*[|•·,/]?\s*)+$", OptI);
+        @"^(?>(?>share|tweet|facebook|twitter|x|whatsapp|linkedin|email|e-mail|print|pinterest|reddit|telegram|copy link|copy|save|comments|comment|" +
+        @"instagram|youtube|flipboard|messenger|sms|link)(?>\s*[|•·,/]?\s*))+$", OptI);
 
     // Phrases that only paywalls and sign-up boxes use.
     private static readonly Regex PaywallStrong = new(
@@ -117,6 +118,9 @@ internal static class LineRules
     private static readonly SearchValues<string> NavigationTriggers = SearchValues.Create(
         ["cms", "skip to", "toggle navigation", "main menu", "back to top", "jump to", "open menu", "close menu"],
         StringComparison.OrdinalIgnoreCase);
+
+    private static readonly SearchValues<string> HeaderKeywordTriggers = SearchValues.Create(
+        ["published", "posted", "updated", "modified", "date", "source"], StringComparison.OrdinalIgnoreCase);
 
     private static bool Matches(Regex regex, SearchValues<string> triggers, string line, char extra = '\0') =>
         (line.AsSpan().IndexOfAny(triggers) >= 0 || extra != '\0' && line.Contains(extra)) && regex.IsMatch(line);
@@ -215,8 +219,11 @@ internal static class LineRules
     /// </summary>
     public static HeaderInfo? TryParseHeader(string line)
     {
-        // Every header states a date, so it holds a digit; most article lines are rejected here cheaply.
-        if (line.Length > 250 || line.AsSpan().IndexOfAnyInRange('0', '9') < 0 || Words.Count(line) > 24) return null;
+        // Every header states a date, so it holds a digit; most article lines are rejected here cheaply. A longer
+        // line is a header only when it names a header keyword.
+        if (line.Length > 250 || line.AsSpan().IndexOfAnyInRange('0', '9') < 0) return null;
+        int words = Words.Count(line);
+        if (words > 24 || words > 12 && line.AsSpan().IndexOfAny(HeaderKeywordTriggers) < 0) return null;
         string source = "";
         DateOnly? published = null, updated = null;
         bool any = false;

@@ -33,9 +33,13 @@ internal static class HtmlReader
         @"breadcrumbs?|menu|sidebar|popup|modal|caption|credit|paywall|tags|navigation|navbar|footer|masthead|byline-social|outbrain|taboola)($|[\s_-])",
         RegexOptions.Compiled | RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
 
+    [ThreadStatic]
+    private static HtmlParser? cachedParser;
+
     public static SourceDocument Read(string html, string charset)
     {
-        var parser = new HtmlParser(new HtmlParserOptions { IsScripting = false });
+        // One parser per thread: construction is not free, and sharing one across threads is not documented as safe.
+        var parser = cachedParser ??= new HtmlParser(new HtmlParserOptions { IsScripting = false });
         using var document = parser.ParseDocument(html);
         var hints = ReadHints(document);
 

@@ -17,22 +17,27 @@ internal static class DateParser
 {
     private const string Month =
         "January|February|March|April|May|June|July|August|September|October|November|December|" +
-        "Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec";
+        "Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|" +
+        "JANUARY|FEBRUARY|MARCH|APRIL|MAY|JUNE|JULY|AUGUST|SEPTEMBER|OCTOBER|NOVEMBER|DECEMBER|" +
+        "JAN|FEB|MAR|APR|JUN|JUL|AUG|SEP|SEPT|OCT|NOV|DEC";
 
-    private const string Weekday = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday";
+    private const string Weekday = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|" +
+        "MONDAY|TUESDAY|WEDNESDAY|THURSDAY|FRIDAY|SATURDAY|SUNDAY";
 
-    private const RegexOptions Options = RegexOptions.Compiled | RegexOptions.IgnoreCase | RegexOptions.CultureInvariant;
+    // Case-sensitive: month and weekday names are capitalised in English ("may" and "march" are verbs), and a
+    // capitalised start letter keeps the candidate positions of the scan few.
+    private const RegexOptions Options = RegexOptions.Compiled | RegexOptions.CultureInvariant;
 
     // Full dates, most specific first: "7 March 2003", "March 1, 2019", "2019-03-01" / "2019/03/01".
     private static readonly Regex DayMonthYear = new(
-        $@"\b(?<d>\d{{1,2}})(st|nd|rd|th)?\s+(of\s+)?(?<m>{Month})\.?,?\s+(?<y>\d{{4}})\b", Options);
+        $@"\b(?<d>\d{{1,2}})(st|nd|rd|th|ST|ND|RD|TH)?\s+(of\s+)?(?<m>{Month})\.?,?\s+(?<y>\d{{4}})\b", Options);
     private static readonly Regex MonthDayYear = new(
-        $@"\b(?<m>{Month})\.?\s+(?<d>\d{{1,2}})(st|nd|rd|th)?,?\s+(?<y>\d{{4}})\b", Options);
+        $@"\b(?<m>{Month})\.?\s+(?<d>\d{{1,2}})(st|nd|rd|th|ST|ND|RD|TH)?,?\s+(?<y>\d{{4}})\b", Options);
     private static readonly Regex Iso = new(@"\b(?<y>\d{4})[-/](?<m>\d{1,2})[-/](?<d>\d{1,2})\b", Options);
 
     // Dates without a year: "January 16", "16 January".
-    private static readonly Regex MonthDay = new($@"\b(?<m>{Month})\.?\s+(?<d>\d{{1,2}})(st|nd|rd|th)?\b", Options);
-    private static readonly Regex DayMonth = new($@"\b(?<d>\d{{1,2}})(st|nd|rd|th)?\s+(of\s+)?(?<m>{Month})\b", Options);
+    private static readonly Regex MonthDay = new($@"\b(?<m>{Month})\.?\s+(?<d>\d{{1,2}})(st|nd|rd|th|ST|ND|RD|TH)?\b", Options);
+    private static readonly Regex DayMonth = new($@"\b(?<d>\d{{1,2}})(st|nd|rd|th|ST|ND|RD|TH)?\s+(of\s+)?(?<m>{Month})\b", Options);
 
     private static readonly Regex WeekdayRegex = new($@"\b(?<w>{Weekday})\b", Options);
 

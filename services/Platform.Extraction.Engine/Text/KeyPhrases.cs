@@ -3,24 +3,25 @@ namespace Platform.Extraction.Engine.Text;
 /// <summary>
 /// RAKE (Rose et al., 2010): candidate phrases are runs of content words between stop words and punctuation;
 /// a word scores degree/frequency, a phrase the sum of its words. Phrases of one to four words; phrases seen more
-/// than once are preferred, since RAKE alone favours long one-off phrases.
+/// than once are preferred, since RAKE alone favours long one-off phrases. Words are compared by case-insensitive
+/// hashes, so only the chosen phrases are materialised as strings.
 /// </summary>
 internal static class KeyPhrases
 {
-    private readonly record struct Candidate(string Key, string Surface, int Start, int Count);
+    private readonly record struct Candidate(long Key, bool InTitle, int CharStart, int CharEnd, int FirstWord, int Count);
 
     public static List<string> Extract(string title, string body, int max = 8)
     {
-        var words = new List<string>();
+        var words = new List<long>();
         var candidates = new List<Candidate>();
-        Collect(title, words, candidates);
-        Collect(body, words, candidates);
+        Collect(title, inTitle: true, words, candidates);
+        Collect(body, inTitle: false, words, candidates);
 
-        var frequency = new Dictionary<string, int>(StringComparer.Ordinal);
-        var degree = new Dictionary<string, int>(StringComparer.Ordinal);
+        var frequency = new Dictionary<long, int>();
+        var degree = new Dictionary<long, int>();
         foreach (var c in candidates)
         {
-            for (int i = c.Start; i < c.Start + c.Count; i++)
+            for (int i = c.FirstWord; i < c.FirstWord + c.Count; i++)
             {
                 var w = words[i];
                 frequency[w] = frequency.GetValueOrDefault(w) + 1;
@@ -28,46 +29,45 @@ internal static class KeyPhrases
             }
         }
 
-        var scores = new Dictionary<string, (double Score, int Seen, string Surface, int First)>(StringComparer.Ordinal);
-        foreach (var c in candidates)
+        var scores = new Dictionary<long, (double Score, int Seen, int Candidate, int Order)>();
+        for (int ci = 0; ci < candidates.Count; ci++)
         {
-            if (c.Count > 4 || c.Key.Length <= 2) continue;
+            var c = candidates[ci];
+            if (c.Count > 4 || c.CharEnd - c.CharStart <= 2) continue;
             if (scores.TryGetValue(c.Key, out var known))
             {
                 scores[c.Key] = known with { Seen = known.Seen + 1 };
                 continue;
             }
             double score = 0;
-            for (int i = c.Start; i < c.Start + c.Count; i++) score += degree[words[i]] / (double)frequency[words[i]];
-            scores[c.Key] = (score, 1, c.Surface, scores.Count);
+            for (int i = c.FirstWord; i < c.FirstWord + c.Count; i++) score += degree[words[i]] / (double)frequency[words[i]];
+            if (c.Count >= 4) score *= 0.6;
+            scores[c.Key] = (score, 1, ci, scores.Count);
         }
-        var ranked = new List<(double Rank, int First, string Surface)>(scores.Count);
-        foreach (var (key, v) in scores) ranked.Add((v.Score * Math.Min(v.Seen, 3) * (key.Count(c => c == ' ') >= 3 ? 0.6 : 1.0), v.First, v.Surface));
-        ranked.Sort((a, b) => a.Rank != b.Rank ? b.Rank.CompareTo(a.Rank) : a.First.CompareTo(b.First));
+        var ranked = new List<(double Rank, int Order, int Candidate)>(scores.Count);
+        foreach (var (_, v) in scores) ranked.Add((v.Score * Math.Min(v.Seen, 3), v.Order, v.Candidate));
+        ranked.Sort((a, b) => a.Rank != b.Rank ? b.Rank.CompareTo(a.Rank) : a.Order.CompareTo(b.Order));
         var result = new List<string>(max);
         foreach (var r in ranked)
         {
             if (result.Count == max) break;
-            result.Add(r.Surface);
+            var c = candidates[r.Candidate];
+            result.Add((c.InTitle ? title : body)[c.CharStart..c.CharEnd]);
         }
         return result;
     }
 
-    private static void Collect(string text, List<string> words, List<Candidate> candidates)
+    private static void Collect(string text, bool inTitle, List<long> words, List<Candidate> candidates)
     {
-        int phraseStart = -1, phraseWords = 0, firstWord = 0;
-        int i = 0;
-        void End(int endChar)
+        int phraseStart = -1, phraseWords = 0, firstWord = 0, lastWordEnd = 0;
+        ulong key = 0;
+        void End()
         {
-            if (phraseWords > 0)
-            {
-                var surface = text[phraseStart..endChar];
-                candidates.Add(new Candidate(string.Join(' ', words.GetRange(firstWord, phraseWords)), surface, firstWord, phraseWords));
-            }
+            if (phraseWords > 0) candidates.Add(new Candidate((long)key, inTitle, phraseStart, lastWordEnd, firstWord, phraseWords));
             phraseStart = -1;
             phraseWords = 0;
         }
-        int lastWordEnd = 0;
+        int i = 0;
         while (i < text.Length)
         {
             char c = text[i];
@@ -76,12 +76,12 @@ internal static class KeyPhrases
                 int s = i;
                 while (i < text.Length && (char.IsLetterOrDigit(text[i]) || text[i] is '-' or '\'' or '’' && i + 1 < text.Length && char.IsLetter(text[i + 1]))) i++;
                 var word = text.AsSpan(s, i - s);
-                var bare = word.EndsWith("'s") || word.EndsWith("’s") ? word[..^2] : word;
+                bool possessive = word.EndsWith("'s") || word.EndsWith("’s");
                 // Lower-case past forms ("held", "refused") are verbs far more often than parts of a noun phrase.
                 bool verb = word.Length > 4 && char.IsLower(word[0]) && word.EndsWith("ed");
-                if (verb || Words.IsStopWord(word) || Words.IsStopWord(bare) || IsNumber(word))
+                if (verb || IsNumber(word) || Words.IsStopWord(word) || possessive && Words.IsStopWord(word[..^2]))
                 {
-                    End(lastWordEnd);
+                    End();
                 }
                 else
                 {
@@ -89,17 +89,20 @@ internal static class KeyPhrases
                     {
                         phraseStart = s;
                         firstWord = words.Count;
+                        key = 14695981039346656037UL;
                     }
-                    words.Add(word.ToString().ToLowerInvariant());
+                    var h = Words.Hash(word);
+                    words.Add(h);
+                    key = ((key ^ (ulong)h) * 1099511628211UL) << 1 | 1;
                     phraseWords++;
                 }
                 lastWordEnd = i;
                 continue;
             }
-            if (c is not (' ' or '-')) End(lastWordEnd);
+            if (c is not (' ' or '-')) End();
             i++;
         }
-        End(lastWordEnd);
+        End();
     }
 
     private static bool IsNumber(ReadOnlySpan<char> word)

@@ -9,11 +9,12 @@ internal static class Summarizer
     public static List<string> Summarize(string body, IReadOnlyList<(int Start, int Length)> sentences, int max = 3)
     {
         if (sentences.Count == 0) return [];
-        var frequency = new Dictionary<string, int>(StringComparer.Ordinal);
-        var tokenized = new List<List<string>>(sentences.Count);
+        var frequency = new Dictionary<long, int>();
+        var tokenized = new List<List<long>>(sentences.Count);
         foreach (var (start, length) in sentences)
         {
-            var tokens = Words.Tokens(body.Substring(start, length)).Where(t => !Words.StopWords.Contains(t) && t.Length > 2).ToList();
+            var tokens = new List<long>();
+            Words.TokenHashes(body.AsSpan(start, length), tokens, skipStopWords: true, minLength: 3);
             tokenized.Add(tokens);
             foreach (var t in tokens) frequency[t] = frequency.GetValueOrDefault(t) + 1;
         }
@@ -23,7 +24,9 @@ internal static class Summarizer
             var tokens = tokenized[i];
             int words = Words.Count(body.AsSpan(sentences[i].Start, sentences[i].Length));
             if (tokens.Count == 0 || words < 6 || words > 60) continue;
-            double score = tokens.Sum(t => frequency[t]) / Math.Sqrt(tokens.Count);
+            double sum = 0;
+            foreach (var t in tokens) sum += frequency[t];
+            double score = sum / Math.Sqrt(tokens.Count);
             score *= i == 0 ? 1.6 : i < 3 ? 1.2 : 1.0;
             scored.Add((i, score));
         }

@@ -34,6 +34,50 @@ internal static class Words
         return tokens;
     }
 
+    /// <summary>
+    /// Case-insensitive 64-bit FNV-1a hashes of the word tokens (\w+), in order. Deterministic across processes
+    /// (unlike string.GetHashCode), and free of per-token allocations.
+    /// </summary>
+    public static void TokenHashes(ReadOnlySpan<char> text, List<long> output, bool skipStopWords = false, int minLength = 1)
+    {
+        int i = 0;
+        while (i < text.Length)
+        {
+            if (!(char.IsLetterOrDigit(text[i]) || text[i] == '_')) { i++; continue; }
+            int s = i;
+            while (i < text.Length && (char.IsLetterOrDigit(text[i]) || text[i] == '_')) i++;
+            var word = text[s..i];
+            if (word.Length < minLength || skipStopWords && IsStopWord(word)) continue;
+            output.Add(Hash(word));
+        }
+    }
+
+    public static long Hash(ReadOnlySpan<char> word)
+    {
+        ulong h = 14695981039346656037UL;
+        foreach (var c in word)
+        {
+            h ^= char.ToLowerInvariant(c);
+            h *= 1099511628211UL;
+        }
+        return (long)h;
+    }
+
+    /// <summary>Order-sensitive hash of a token sequence (the text's words, case and punctuation ignored).</summary>
+    public static long SequenceHash(ReadOnlySpan<char> text)
+    {
+        var tokens = new List<long>();
+        TokenHashes(text, tokens);
+        ulong h = 14695981039346656037UL;
+        foreach (var t in tokens)
+        {
+            h ^= (ulong)t;
+            h *= 1099511628211UL;
+            h = (h << 7) | (h >> 57);
+        }
+        return (long)h ^ tokens.Count;
+    }
+
     public static bool EndsWithTerminal(string line)
     {
         var t = line.AsSpan().TrimEnd();
