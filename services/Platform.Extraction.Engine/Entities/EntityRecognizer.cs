@@ -60,6 +60,7 @@ internal sealed class EntityRecognizer
         _heading = heading;
         _lowerWords = lowerWords;
         _baseOffset = baseOffset;
+        _words = new string?[tokens.Count];
     }
 
     /// <summary>Finds mentions in <paramref name="text"/>. A title-case heading only yields well-supported names.</summary>
@@ -74,11 +75,16 @@ internal sealed class EntityRecognizer
     /// <summary>Words that occur in lower case somewhere in the text: evidence that a capitalised form is positional.</summary>
     public static void CollectLowerWords(string text, List<Token> tokens, HashSet<string> into)
     {
+        var lookup = into.GetAlternateLookup<ReadOnlySpan<char>>();
         foreach (var tok in tokens)
         {
             if (tok.IsWord && char.IsLower(text[tok.Start]))
             {
-                into.Add(text.Substring(tok.Start, tok.CoreEnd - tok.Start));
+                var span = text.AsSpan(tok.Start, tok.CoreEnd - tok.Start);
+                if (!lookup.Contains(span))
+                {
+                    into.Add(span.ToString());
+                }
             }
         }
     }
@@ -101,7 +107,11 @@ internal sealed class EntityRecognizer
         return words >= 3 && caps * 10 >= words * 7;
     }
 
-    private string Word(int i) => _text.Substring(_t[i].Start, _t[i].CoreEnd - _t[i].Start);
+    private readonly string?[] _words;
+    private readonly (SegKind Seg, EntityKind Kind, string? Key)?[,] _memo = new (SegKind, EntityKind, string?)?[MaxRunTokens + 1, MaxRunTokens + 1];
+    private List<int>? _memoRun;
+
+    private string Word(int i) => _words[i] ??= _text.Substring(_t[i].Start, _t[i].CoreEnd - _t[i].Start);
 
     private bool IsLowerWord(int i, string w) => i >= 0 && i < _t.Count && _t[i].IsWord && char.IsLower(_text[_t[i].Start]) && string.Equals(Word(i), w, StringComparison.Ordinal);
 
@@ -254,30 +264,52 @@ internal sealed class EntityRecognizer
 
     private (SegKind Seg, EntityKind Kind, string? Key) Classify(List<int> run, int a, int b)
     {
+        if (!ReferenceEquals(run, _memoRun))
+        {
+            _memoRun = run;
+            Array.Clear(_memo);
+        }
+        if (b - a <= MaxRunTokens && _memo[a, b] is { } cached)
+        {
+            return cached;
+        }
+        var result = ClassifyUncached(run, a, b);
+        _memo[a, b] = result;
+        return result;
+    }
+
+    private (SegKind Seg, EntityKind Kind, string? Key) ClassifyUncached(List<int> run, int a, int b)
+    {
         if (IsConnector(run[a]) || IsConnector(run[b - 1]))
         {
             return (SegKind.None, EntityKind.None, null);
         }
-        var phrase = Phrase(run, a, b);
-        if (Lexicon.TryKnown(phrase, out var known))
-        {
-            // all-caps forms of ordinary names (datelines "BEIJING") are fine; "US" vs "Us" is not an issue here
-            return (SegKind.Name, known.Kind, known.Key);
-        }
-        if (Lexicon.Demonyms.Contains(phrase))
-        {
-            return (SegKind.Demonym, EntityKind.None, null);
-        }
-        if (Lexicon.Titles.Contains(phrase) || (b - a == 1 && Lexicon.RoleNouns.Contains(phrase) && !Lexicon.GivenNames.Contains(phrase)))
-        {
-            // "Coach Marco Rossi": a capitalised role noun works like a title
-            return (SegKind.Title, EntityKind.None, null);
-        }
         var lastWord = Word(run[b - 1]);
         var firstWord = Word(run[a]);
+        // multi-word lexicon entries are looked up only when the first word can start one (saves the phrase string)
+        bool phraseLookup = b - a == 1 || Lexicon.MultiWordStarts.Contains(firstWord)
+            || (_t[run[a]].Is(TokenFlags.AllCaps) && Lexicon.MultiWordStarts.Contains(TitleCase(firstWord)));
+        string phrase = b - a == 1 ? firstWord : phraseLookup ? Phrase(run, a, b) : "";
+        (string Key, EntityKind Kind) known;
+        if (phraseLookup)
+        {
+            if (Lexicon.TryKnown(phrase, out known))
+            {
+                return (SegKind.Name, known.Kind, known.Key);
+            }
+            if (Lexicon.Demonyms.Contains(phrase))
+            {
+                return (SegKind.Demonym, EntityKind.None, null);
+            }
+            if (Lexicon.Titles.Contains(phrase) || (b - a == 1 && Lexicon.RoleNouns.Contains(phrase) && !Lexicon.GivenNames.Contains(phrase)))
+            {
+                // "Coach Marco Rossi": a capitalised role noun works like a title
+                return (SegKind.Title, EntityKind.None, null);
+            }
+        }
         if (b - a >= 2)
         {
-            if (Lexicon.EventCues.Contains(lastWord) || Lexicon.EventCues.Contains(TitleCase(lastWord)))
+            if (Lexicon.EventCues.Contains(lastWord))
             {
                 return (SegKind.Event, EntityKind.None, null);
             }
@@ -318,7 +350,7 @@ internal sealed class EntityRecognizer
             }
         }
         // all-caps words: datelines ("BEIJING") and headline capitals
-        if (_t[run[a]].Is(TokenFlags.AllCaps) && phrase.Length >= 4 && !phrase.Contains('.'))
+        if (_t[run[a]].Is(TokenFlags.AllCaps) && phraseLookup && phrase.Length >= 4 && !phrase.Contains('.'))
         {
             var tc = TitleCase(phrase);
             if (Lexicon.TryKnown(tc, out known))
@@ -361,6 +393,18 @@ internal sealed class EntityRecognizer
         return true;
     }
 
+    /// <summary>The word occurs in lower case in the document (the set holds lower-case-initial words, ordinal).</summary>
+    private bool HasLowerForm(string w)
+    {
+        if (w.Length == 0 || !char.IsUpper(w[0]))
+        {
+            return _lowerWords.Contains(w);
+        }
+        Span<char> buf = w.Length <= 64 ? stackalloc char[w.Length] : new char[w.Length];
+        w.AsSpan().ToLowerInvariant(buf);
+        return _lowerWords.GetAlternateLookup<ReadOnlySpan<char>>().Contains(buf);
+    }
+
     private bool IsCommonLeading(int tokenIndex)
     {
         var w = Word(tokenIndex);
@@ -369,7 +413,7 @@ internal sealed class EntityRecognizer
             return true;
         }
         var tok = _t[tokenIndex];
-        if (tok.Is(TokenFlags.SentenceStart) && _lowerWords.Contains(w.ToLowerInvariant()))
+        if (tok.Is(TokenFlags.SentenceStart) && HasLowerForm(w))
         {
             return true;
         }
@@ -607,7 +651,7 @@ internal sealed class EntityRecognizer
     {
         for (int k = a; k < b; k++)
         {
-            if (_lowerWords.Contains(Word(run[k])))
+            if (HasLowerForm(Word(run[k])))
             {
                 return true;
             }

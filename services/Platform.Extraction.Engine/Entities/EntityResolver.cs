@@ -249,8 +249,28 @@ internal static class EntityResolver
         return sb.Length >= 2 ? sb.ToString() : "";
     }
 
+    // Keys are pure functions of the surface; memoised because every mention is keyed several times.
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> PersonKeys = new(StringComparer.Ordinal);
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> OrgKeys = new(StringComparer.Ordinal);
+    private const int MaxMemo = 50_000;
+
     /// <summary>Case-, hyphen- and dot-insensitive key of a person name.</summary>
     public static string PersonKey(string s)
+    {
+        if (PersonKeys.TryGetValue(s, out var cached))
+        {
+            return cached;
+        }
+        var key = ComputePersonKey(s);
+        if (PersonKeys.Count > MaxMemo)
+        {
+            PersonKeys.Clear();
+        }
+        PersonKeys[s] = key;
+        return key;
+    }
+
+    private static string ComputePersonKey(string s)
     {
         var sb = new StringBuilder(s.Length);
         bool space = false;
@@ -282,6 +302,21 @@ internal static class EntityResolver
     /// abbreviations expanded, "Ministry of X Affairs" = "X Ministry", a trailing "of (the) country" dropped.
     /// </summary>
     public static string OrgKey(string surface)
+    {
+        if (OrgKeys.TryGetValue(surface, out var cached))
+        {
+            return cached;
+        }
+        var key = ComputeOrgKey(surface);
+        if (OrgKeys.Count > MaxMemo)
+        {
+            OrgKeys.Clear();
+        }
+        OrgKeys[surface] = key;
+        return key;
+    }
+
+    private static string ComputeOrgKey(string surface)
     {
         var s = surface.Replace('\u2019', '\'').Replace(".", "", StringComparison.Ordinal);
         if (s.EndsWith("'s", StringComparison.Ordinal))

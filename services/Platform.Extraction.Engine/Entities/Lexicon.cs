@@ -469,6 +469,8 @@ internal static class Lexicon
     public static readonly FrozenSet<string> Demonyms = DemonymList.ToFrozenSet(Ci);
     public static readonly FrozenSet<string> Titles;
     public static readonly FrozenSet<string> TitleWords;
+    /// <summary>First words of multi-word names, titles and demonyms ("North" for "North Korea").</summary>
+    public static readonly FrozenSet<string> MultiWordStarts;
     /// <summary>One-word titles ("Director", "President", "Secretary").</summary>
     public static readonly FrozenSet<string> SingleWordTitles;
     public static readonly FrozenSet<string> RoleNouns = RoleNounList.ToFrozenSet(Ci);
@@ -479,7 +481,7 @@ internal static class Lexicon
     public static readonly FrozenSet<string> GeoCues = GeoCueList.ToFrozenSet(StringComparer.Ordinal);
     public static readonly FrozenSet<string> GeoHeads = GeoHeadList.ToFrozenSet(StringComparer.Ordinal);
     public static readonly FrozenSet<string> SiteNouns = SiteNounList.ToFrozenSet(StringComparer.Ordinal);
-    public static readonly FrozenSet<string> EventCues = EventCueList.ToFrozenSet(StringComparer.Ordinal);
+    public static readonly FrozenSet<string> EventCues = EventCueList.ToFrozenSet(Ci);
     public static readonly FrozenSet<string> CommonCapitalised = CommonCapitalisedList.ToFrozenSet(StringComparer.Ordinal);
     public static readonly FrozenSet<string> MonthsDays = MonthsAndDays.ToFrozenSet(StringComparer.Ordinal);
     public static readonly FrozenSet<string> NonEntityAcronyms = NonEntityAcronymList.ToFrozenSet(StringComparer.Ordinal);
@@ -544,6 +546,8 @@ internal static class Lexicon
         AliasesByKey = aliases.ToFrozenDictionary(Ci);
         Titles = TitleList.ToFrozenSet(Ci);
         SingleWordTitles = TitleList.Where(t => !t.Contains(' ')).ToFrozenSet(Ci);
+        MultiWordStarts = names.Keys.Concat(TitleList).Concat(DemonymList).Where(t => t.Contains(' '))
+            .Select(t => t[..t.IndexOf(' ')]).ToFrozenSet(Ci);
         TitleWords = TitleList.SelectMany(t => t.Split(' ')).Where(w => w.Length > 0 && w != "of" && w != "the")
             .ToFrozenSet(Ci);
     }

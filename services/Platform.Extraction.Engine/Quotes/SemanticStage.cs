@@ -20,7 +20,7 @@ internal static class SemanticStage
 
         var titleTokens = Tokenizer.Tokenize(title);
         var bodyTokens = Tokenizer.Tokenize(body);
-        var lowerWords = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        var lowerWords = new HashSet<string>(StringComparer.Ordinal);
         EntityRecognizer.CollectLowerWords(body, bodyTokens, lowerWords);
         EntityRecognizer.CollectLowerWords(title, titleTokens, lowerWords);
 
