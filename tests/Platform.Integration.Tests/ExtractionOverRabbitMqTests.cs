@@ -135,6 +135,31 @@ public sealed class ExtractionOverRabbitMqTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task TwoExtractionReplicas_CompeteOnOneQueue_AndEachDocumentIsExtractedOnce()
+    {
+        await using var subscriber = await PlainSubscriber.StartAsync(rabbit.AmqpUri, "platform.events.v1.DocumentExtracted", "platform.events.v1.ExtractionFailed");
+        var ingest = await StartIngestAsync();
+        await StartExtractionAsync(ingest.Address);
+        await StartExtractionAsync(ingest.Address);
+
+        var ids = new List<string>();
+        for (var i = 0; i < 6; i++)
+            ids.Add(await SubmitAsync(ingest, new SubmitDocumentRequest { Text = $"Report number {i} on the river levels\n\nThe river rose by {i + 10} centimetres overnight.", MediaType = "text/plain" }));
+
+        var seen = new List<string>();
+        while (seen.Distinct().Count() < ids.Count)
+        {
+            var delivery = await subscriber.NextAsync(_ => true);
+            Assert.Equal("platform.events.v1.DocumentExtracted", delivery.Exchange);
+            seen.Add(DocumentExtracted.Parser.ParseFrom(delivery.Body).DocumentId);
+        }
+
+        // Nothing more arrives: no document was handled by both replicas.
+        await Assert.ThrowsAsync<TimeoutException>(() => subscriber.NextAsync(_ => true, TimeSpan.FromSeconds(2)));
+        Assert.Equal(ids.Order(), seen.Order());
+    }
+
+    [Fact]
     public async Task UnreadableDocument_EndsInExtractionFailed_WithAReason()
     {
         await using var subscriber = await PlainSubscriber.StartAsync(rabbit.AmqpUri, "platform.events.v1.DocumentExtracted", "platform.events.v1.ExtractionFailed");
