@@ -58,6 +58,30 @@ public class RobustnessTests
         ExtractOrTypedError(() => Engine.ExtractText(sb.ToString(), html ? "text/html" : "text/plain"));
     }
 
+    [Property(MaxTest = 500)]
+    public void ExtractText_AnyLine_IsEitherInTheBodyOrRecordedAsRemoved(int[] picks)
+    {
+        var sb = new StringBuilder();
+        foreach (var p in picks ?? [])
+        {
+            var fragment = Fragments[(int)((uint)p % Fragments.Length)];
+            if (fragment.Contains('\r') || fragment.Contains('\u0000') || fragment.StartsWith('<')) continue;
+            sb.Append(fragment).Append(p % 2 == 0 ? "\n\n" : "\n");
+        }
+        Platform.Contracts.Documents.V1.Extraction e;
+        try { e = Engine.ExtractText(sb.ToString()); }
+        catch (ExtractionException) { return; }
+
+        var removed = e.Removed.Select(r => r.Line).ToHashSet();
+        var lines = sb.ToString().Split('\n');
+        for (int i = 0; i < lines.Length; i++)
+        {
+            var line = lines[i].Trim();
+            if (line.Length == 0 || removed.Contains(i + 1)) continue;
+            Assert.Contains(line, e.Body);
+        }
+    }
+
     [Fact]
     public void Extract_TenMegabytesOnOneLine_GivesResult()
     {

@@ -24,7 +24,7 @@ internal static class Deduplicator
             tokens.Clear();
             Words.TokenHashes(text, tokens);
             // Very short lines ("Q:", "Yes.") legitimately repeat.
-            if (tokens.Count >= 4 && !exact.Add(Words.SequenceHash(text)))
+            if (tokens.Count >= 4 && !exact.Add(Words.SequenceHash(tokens)))
             {
                 yield return (text, -(line + 1));
                 continue;

@@ -80,6 +80,14 @@ internal static class DocumentCleaner
                 if (bylineSource.Length == 0) bylineSource = src;
                 return true;
             }
+            // A credit line that is only an agency name ("PTI", "(Xinhua)").
+            var bare = line.Trim('(', ')', '[', ']', ' ');
+            if (bare.Length >= 2 && Words.Count(bare) <= 4 && KnownNames.IsAgency(bare))
+            {
+                reason[i] = Reasons.Byline;
+                if (bylineSource.Length == 0) bylineSource = bare;
+                return true;
+            }
             return false;
         }
 
@@ -135,6 +143,7 @@ internal static class DocumentCleaner
         }
 
         // Head zone after the title: header, byline, captions and CMS debris before the first paragraph.
+        int standfirst = -1;
         if (hasTitle)
         {
             for (; k < n; k++)
@@ -144,15 +153,22 @@ internal static class DocumentCleaner
                 if (TryMeta(k)) continue;
                 if (strong[k] is { } r) { reason[k] = r; continue; }
                 if (IsBareCaption(lines, k)) { reason[k] = Reasons.Caption; continue; }
-                if (Words.Count(line) <= 8 && !Words.EndsWithTerminal(line) && !IsTranscriptMarker(line) && !IsDatelineOnly(line))
+                int words = Words.Count(line);
+                if (words <= 8 && !Words.EndsWithTerminal(line) && !IsTranscriptMarker(line) && !IsDatelineOnly(line))
                 {
                     reason[k] = Reasons.Navigation;
+                    continue;
+                }
+                // A standfirst between the headline and the byline or date stays in the text, and the head goes on.
+                if (words <= 40 && MetaFollows(lines, k, 3))
+                {
+                    if (standfirst < 0) standfirst = k;
                     continue;
                 }
                 break;
             }
         }
-        int bodyStart = k;
+        int bodyStart = standfirst >= 0 ? standfirst : k;
 
         // Body zone: lines that are noise wherever they stand.
         for (int i = bodyStart; i < n; i++)
@@ -201,8 +217,7 @@ internal static class DocumentCleaner
         {
             var line = lines[i];
             if (line.Length == 0 || reason[i] is not null) continue;
-            bool continues = current.Length > 0 && previous == i - 1 && !Words.EndsWithTerminal(current.ToString())
-                && char.IsLower(line[0]);
+            bool continues = current.Length > 0 && previous == i - 1 && char.IsLower(line[0]) && !Words.EndsWithTerminal(lines[previous]);
             if (continues)
             {
                 current.Append(' ').Append(line);
@@ -271,6 +286,17 @@ internal static class DocumentCleaner
         result.Source = FirstNonEmpty(headerSource, bylineSource, creditSource, signoffSource, mastheadSource, doc.Hints.Source, headingSource);
         if (result.Byline.Length == 0) result.Byline = doc.Hints.Byline;
         return result;
+    }
+
+    private static bool MetaFollows(IReadOnlyList<string> lines, int index, int within)
+    {
+        for (int j = index + 1, seen = 0; j < lines.Count && seen < within; j++)
+        {
+            if (lines[j].Length == 0) continue;
+            seen++;
+            if (LineRules.TryParseHeader(lines[j]) is not null || LineRules.TryParseByline(lines[j], out _, out _)) return true;
+        }
+        return false;
     }
 
     private static bool NextIsMeta(IReadOnlyList<string> lines, int index)

@@ -68,6 +68,12 @@ internal static class Words
     {
         var tokens = new List<long>();
         TokenHashes(text, tokens);
+        return SequenceHash(tokens);
+    }
+
+    /// <summary>Order-sensitive hash of token hashes.</summary>
+    public static long SequenceHash(List<long> tokens)
+    {
         ulong h = 14695981039346656037UL;
         foreach (var t in tokens)
         {
