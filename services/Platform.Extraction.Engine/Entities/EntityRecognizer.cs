@@ -41,6 +41,12 @@ internal sealed class EntityRecognizer
         "in", "near", "outside", "across", "throughout", "inside",
     }.ToFrozenSet(StringComparer.Ordinal);
 
+    /// <summary>"at Old Trafford", "at Camp David": before a multi-word name "at" suggests a place.</summary>
+    private static readonly FrozenSet<string> SitePrepositions = new[]
+    {
+        "in", "near", "outside", "across", "throughout", "inside", "at",
+    }.ToFrozenSet(StringComparer.Ordinal);
+
     /// <summary>Longest run of capitalised words considered as one name; segmentation is cubic in it, so it is bounded.</summary>
     private const int MaxRunTokens = 14;
 
@@ -226,7 +232,8 @@ internal sealed class EntityRecognizer
         return false;
     }
 
-    private bool IsConnector(int tokenIndex) => _t[tokenIndex].IsWord && char.IsLower(_text[_t[tokenIndex].Start]) && !Word(tokenIndex).Contains('-');
+    private bool IsConnector(int tokenIndex) => _t[tokenIndex].IsWord && char.IsLower(_text[_t[tokenIndex].Start]) && !Word(tokenIndex).Contains('-')
+        && !NameParticles.Contains(Word(tokenIndex));
 
     private string Phrase(List<int> run, int a, int b)
     {
@@ -335,6 +342,11 @@ internal sealed class EntityRecognizer
             }
             if (!titleFirst && Lexicon.GeoCues.Contains(lastWord))
             {
+                // "Manchester City", "Leicester City": a known city followed by "City" is a club, not a place
+                if (lastWord == "City" && b - a == 2 && Lexicon.IsLocationName(firstWord))
+                {
+                    return (SegKind.Name, EntityKind.Organization, null);
+                }
                 return (SegKind.Name, EntityKind.Location, null);
             }
             if (IsConnector(run[a + 1]) && Word(run[a + 1]) == "of")
@@ -524,8 +536,8 @@ internal sealed class EntityRecognizer
 
     private void ClassifyWeak(List<int> run, int a, int b, SegKind prevSeg, string? prevTitle, bool inTitle)
     {
-        // strip a sentence-initial positional capital at the start of the weak part
-        while (a < b && IsCommonLeading(run[a]))
+        // strip a sentence-initial positional capital (and a name particle left behind: "Later van Dijk")
+        while (a < b && (IsCommonLeading(run[a]) || NameParticles.Contains(Word(run[a]))))
         {
             a++;
         }
@@ -574,7 +586,7 @@ internal sealed class EntityRecognizer
                 AddMention(firstTok, lastTok, EntityKind.Location, null, false, inTitle).Guess = true;
                 return;
             }
-            if (a == 0 && before >= 0 && _t[before].IsWord && LocationPrepositions.Contains(Word(before)))
+            if (a == 0 && before >= 0 && _t[before].IsWord && SitePrepositions.Contains(Word(before)))
             {
                 AddMention(firstTok, lastTok, EntityKind.Location, null, false, inTitle).Guess = true;
                 return;

@@ -180,9 +180,9 @@ internal static class EntityResolver
         var words = list.Select(c => c.Mentions.SelectMany(m => ContentWords(OrgKey(m.Surface))).ToHashSet()).ToList();
         for (int i = 0; i < list.Count; i++)
         {
-            if (words[i].Count < 2 || list[i].LexKey != null && Lexicon.AliasesByKey.ContainsKey(list[i].LexKey!) && list[i].Kind == EntityKind.Location)
+            if (words[i].Count < 2 || list[i].LexKey != null)
             {
-                continue;
+                continue; // a known name ("United Nations") is its own entity even inside a longer one
             }
             int target = -1;
             int hits = 0;

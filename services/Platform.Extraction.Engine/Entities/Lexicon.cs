@@ -339,7 +339,11 @@ internal static class Lexicon
         "Consulate", "Delegation", "Nations", "Politburo", "Presidium", "Secretariat", "Commons", "Lords", "Reserve",
         "Exchange", "Enterprises", "Partners", "Trust", "Institutes", "Council's", "Ministry's", "Review", "Magazine",
         "Observer", "Guardian", "Mail", "Express", "Monitor", "Chronicle", "Standard", "Bulletin", "Agency's", "Taskforce",
-        "Government", "Legislature", "Parliament's", "Directorate-General",
+        "Government", "Legislature", "Parliament's", "Directorate-General", "Sports", "Media", "Studios", "Records",
+        "Entertainment", "Pictures", "Motor", "Energy", "Pharmaceuticals", "Petroleum", "Oil", "Steel", "Telecom",
+        "Communications", "Capital", "Securities", "Insurance", "Investments", "Ventures", "Brands", "Foods", "Stores",
+        // football and other club names ("Manchester United", "Luton Town" is left out: "Town" names places too)
+        "United", "FC", "Rovers", "Athletic", "Wanderers", "Hotspur", "Albion", "Rangers", "Celtic",
     ];
 
     /// <summary>Org cue words that may head a name followed by "of" ("Ministry of Foreign Affairs", "House of Lords").</summary>
@@ -461,7 +465,9 @@ internal static class Lexicon
         "telling", "asking", "declaring", "arguing", "claiming", "expressed", "expressing", "endorsed", "proposed",
         "reaffirmed", "assured", "promised", "answered", "shouted", "whispered", "joked", "testified", "briefed",
         "elaborated", "mentioned", "commenting", "responding", "urges", "speaking", "pledging", "vowing", "promising",
-        "agreeing", "stating", "describing", "cautioning", "acknowledging", "admitting", "confirming",
+        "agreeing", "stating", "describing", "cautioning", "acknowledging", "admitting", "confirming", "accused",
+        "accusing", "accuses", "criticized", "criticised", "criticizing", "criticising", "denounced", "condemned",
+        "condemning", "praised", "praising", "dismissed", "rejected", "labelled", "labeled", "branded",
     ];
 
     public static readonly FrozenDictionary<string, (string Key, EntityKind Kind)> KnownNames;

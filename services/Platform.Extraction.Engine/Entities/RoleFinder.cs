@@ -8,6 +8,15 @@ internal static class RoleFinder
 {
     private const int MaxRoleTokens = 20;
 
+    /// <summary>Function words that end a role phrase when walking left ("with his counterpart").</summary>
+    private static readonly HashSet<string> RoleStopWords = new(StringComparer.Ordinal)
+    {
+        "the", "a", "an", "his", "her", "its", "their", "our", "my", "your", "with", "to", "by", "from", "in", "on", "at",
+        "for", "as", "is", "was", "are", "were", "be", "said", "says", "that", "which", "who", "when", "while", "after",
+        "before", "told", "and", "or", "but", "than", "then", "also", "not", "has", "had", "have", "will", "would", "of",
+        "about", "into", "over", "under", "between", "against", "during", "without", "this", "these", "those", "both",
+    };
+
     /// <summary>Words that make the text after a comma a clause rather than an apposition.</summary>
     private static readonly HashSet<string> ClauseWords = new(StringComparer.Ordinal)
     {
@@ -83,6 +92,11 @@ internal static class RoleFinder
                 if (Lexicon.RoleNouns.Contains(w))
                 {
                     hasRole = true;
+                }
+                else if (hasRole && start >= 0 && !RoleStopWords.Contains(w) && !w.EndsWith("ed", StringComparison.Ordinal)
+                    && !w.EndsWith("ing", StringComparison.Ordinal) && !w.EndsWith("ly", StringComparison.Ordinal))
+                {
+                    // a noun modifier of the role: "foreign policy chief", "infrastructure minister"
                 }
                 else if (w is "and" or "of" && start >= 0 && k > 0 && at.Tokens[k - 1].IsWord)
                 {

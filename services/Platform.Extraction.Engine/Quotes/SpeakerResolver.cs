@@ -182,7 +182,17 @@ internal sealed class SpeakerResolver
                 }
             }
         }
-        // 5. no reporting verb: the quote continues the previous speaker's statement
+        // 5. a phrase quoted inside a sentence without a reporting verb: the person the sentence is about
+        if (FirstWordIndex(before) >= 0 && !StartsSentence(before))
+        {
+            var subject = FirstMention(before, 0, before.Count);
+            if (subject is { Kind: EntityKind.Person } && !IsDateline(subject))
+            {
+                Set(q, subject.Cluster, "sentence: person");
+                return;
+            }
+        }
+        // 6. no reporting verb: the quote continues the previous speaker's statement
         if (previous != null && q.Paragraph - previous.Paragraph <= 1 && previous.Attribution.Length > 0)
         {
             q.Speaker = previous.Speaker;
@@ -319,6 +329,9 @@ internal sealed class SpeakerResolver
         }
         return -1;
     }
+
+    /// <summary>The quote opens its sentence: nothing but punctuation before it.</summary>
+    private bool StartsSentence(List<int> before) => FirstWordIndex(before) < 0;
 
     private int FirstWordIndex(List<int> ctx)
     {

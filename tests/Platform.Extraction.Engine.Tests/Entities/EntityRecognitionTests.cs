@@ -223,4 +223,51 @@ public class EntityRecognitionTests
     [Fact]
     public void Run_NothingCapitalised_GivesNoEntities() =>
         Assert.Empty(Entities("the quick brown fox jumps over the lazy dog, again and again."));
+
+    [Fact]
+    public void Run_NameParticle_StaysInsideThePersonName()
+    {
+        var e = Entities("Club manager Pieter van Dijk praised the fans. Later van Dijk said the pitch was poor.");
+
+        var p = Single(e, "Pieter van Dijk");
+        Assert.Equal(EntityType.Person, p.Type);
+        Assert.Equal(2, p.MentionCount);
+    }
+
+    [Fact]
+    public void Run_KnownCityFollowedByCityOrUnited_IsAClub()
+    {
+        var e = Entities("Leeds United beat Manchester City at home, while Mexico City hosted the final.");
+
+        Assert.Equal(EntityType.Organization, Single(e, "Leeds United").Type);
+        Assert.Equal(EntityType.Organization, Single(e, "Manchester City").Type);
+        Assert.Equal(EntityType.Location, Single(e, "Mexico City").Type);
+    }
+
+    [Fact]
+    public void Run_KnownBodyModifyingALongerName_StaysItsOwnEntity()
+    {
+        var e = Entities("The U.N. envoy addressed the UN General Assembly on Friday.");
+
+        Assert.Equal(EntityType.Organization, Single(e, "U.N.").Type);
+        Assert.Equal(EntityType.Organization, Single(e, "UN General Assembly").Type);
+        Assert.NotEqual(Single(e, "U.N.").Name, Single(e, "UN General Assembly").Name);
+    }
+
+    [Fact]
+    public void Run_CreditInBrackets_IsNotAnAbbreviationOfTheCity()
+    {
+        var e = Entities("OSLO (Reuters) - Norway raised its fuel tax.");
+
+        Assert.DoesNotContain("Reuters", Single(e, "Oslo").Aliases);
+        Assert.Equal(EntityType.Organization, Single(e, "Reuters").Type);
+    }
+
+    [Fact]
+    public void Run_PhraseWithNounSuffixes_IsNotGuessedAsAPerson()
+    {
+        var e = Entities("Both leaders signed the Regional Digital Partnership and praised the Strategic Cooperative Framework.");
+
+        Assert.DoesNotContain(e, x => x.Type == EntityType.Person);
+    }
 }

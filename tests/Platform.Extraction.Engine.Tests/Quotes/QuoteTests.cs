@@ -153,4 +153,22 @@ public class QuoteTests
 
         Assert.Equal("We will not give up on this town", q.Text);
     }
+
+    [Fact]
+    public void Run_PhraseQuotedWithoutReportingVerb_GoesToThePersonOfTheSentence()
+    {
+        var q = Quotes("\"Our budget is balanced,\" Finance Minister Lars Eide said.\n\nOpposition leader Mona Falk called the plan \"a gift to the richest households\" in her reply.");
+
+        Assert.Equal(2, q.Count);
+        Assert.Equal("Lars Eide", q[0].Speaker);
+        Assert.Equal("Mona Falk", q[1].Speaker);
+    }
+
+    [Fact]
+    public void Run_OrganisationAsSpeaker_IsCredited()
+    {
+        var q = Quotes("The Ministry of Health said in a statement: \"Vaccines will be available to everyone from June.\"");
+
+        Assert.Equal("Ministry of Health", Assert.Single(q).Speaker);
+    }
 }
