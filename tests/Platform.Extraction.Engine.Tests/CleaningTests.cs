@@ -125,6 +125,10 @@ public class CleaningTests
     [InlineData("(END)", "signoff")]
     [InlineData("desk@example-news.com", "signoff")]
     [InlineData("Story from BBC NEWS:", "signoff")]
+    [InlineData("(Source: Xinhua)", "signoff")]
+    [InlineData("Editor: Li Yan", "signoff")]
+    [InlineData("[Print] [Close]", "navigation")]
+    [InlineData("Close Window", "navigation")]
     [InlineData("A leader inspects a factory in this undated photo released on March 1, 2019. KCNA via REUTERS", "caption")]
     public void Classify_BoilerplateLine_ReturnsReason(string line, string reason) =>
         Assert.Equal(reason, Cleaning.LineRules.Classify(line));

@@ -145,6 +145,9 @@ public class MetadataTests
     [InlineData("Mon 4 Mar 2019 12.00 GMT", "", "2019-03-04", null)]
     [InlineData("Source: Xinhua| 2019-03-01 21:09:55|Editor: huaxia", "Xinhua", "2019-03-01", null)]
     [InlineData("By Jane Doe | chinadaily.com.cn | Updated: 2019-03-01 09:51", "chinadaily.com.cn", null, "2019-03-01")]
+    [InlineData("(People's Daily Online) 14:28, March 01, 2019", "People's Daily Online", "2019-03-01", null)]
+    [InlineData("IANS | Beijing Last Updated at March 1, 2019 21:09 IST", "IANS", null, "2019-03-01")]
+    [InlineData("By Zhang Wei | China Daily | Updated: 2019-03-01 07:29", "China Daily", null, "2019-03-01")]
     public void ParseHeader_ReadsSourceAndDates(string line, string source, string? published, string? updated)
     {
         var h = Cleaning.LineRules.TryParseHeader(line);

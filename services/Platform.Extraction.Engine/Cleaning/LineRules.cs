@@ -47,7 +47,8 @@ internal static class LineRules
         @"leave a comment|view comments|add comment|next article|previous article|prev|next|loading|loading\.\.\.)\b\s*(:|$|on|\||-|›|»)|" +
         @"^(follow us on|find us on|like us on|join us on|get the latest)\b|^\d{1,3} min(ute)?s? read$|" +
         @"^(updated|published|posted)?\s*\d{1,3} (seconds?|minutes?|mins?|hours?|hrs?|days?) ago$|^page \d{1,3} of \d{1,3}$|^(next|previous) page$|" +
-        @"^listen to (this|the) (article|story)|^(print|email) this (article|story|page)$",
+        @"^listen to (this|the) (article|story)|^(print|email) this (article|story|page)$|" +
+        @"^\W{0,2}(print( this)?( page)?|close( this)?( window)?|font size|text size|bookmark|top of page|return to top)\W{0,2}(\s*\W{0,2}(print|close|large|medium|small|share|email)\W{0,2})*$",
         OptI);
 
     // Atomic groups: each word is matched once, so a line of many words and spaces cannot make the engine backtrack.
@@ -182,6 +183,17 @@ internal static class LineRules
             source = m.Groups["src"].Value.Trim();
             return true;
         }
+        // "(Source: Xinhua)"
+        if (line.Length > 2 && line[0] == '(' && line[^1] == ')')
+        {
+            var inner = line[1..^1].Trim();
+            var src = SourceLine.Match(inner);
+            if (src.Success)
+            {
+                source = src.Groups["src"].Value.Trim();
+                return true;
+            }
+        }
         m = StoryFrom.Match(line);
         if (m.Success)
         {
@@ -247,6 +259,18 @@ internal static class LineRules
                     if (keyword.Contains("updated") || keyword.Contains("modified")) updated ??= date;
                     else published ??= date;
                     if (source.Length == 0 && prefix.Length > 0 && char.IsUpper(prefix[0]) && !prefix.Any(char.IsDigit)) source = prefix;
+                    continue;
+                }
+            }
+            // "(People's Daily Online) 14:28, March 01, 2019"
+            if (segment.StartsWith('(') && segment.IndexOf(')') is > 1 and var close && close < 60)
+            {
+                var inner = segment[1..close].Trim();
+                if (KnownNames.LooksLikePublisher(inner) && IsDateOnly(segment[(close + 1)..], out var credited))
+                {
+                    any = true;
+                    published ??= credited;
+                    if (source.Length == 0) source = inner;
                     continue;
                 }
             }
