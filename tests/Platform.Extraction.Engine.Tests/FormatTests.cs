@@ -93,6 +93,29 @@ public class FormatTests
     }
 
     [Fact]
+    public void Extract_HtmlWithLogoHeading_TakesHeadlineAndJsonLdDate()
+    {
+        const string html = """
+            <html><head><title>Bridge reopens after repairs - Valley Gazette</title>
+            <script type="application/ld+json">{"@type":"NewsArticle","datePublished":"2021-11-02T06:00:00Z","headline":"Bridge reopens after repairs"}</script>
+            </head><body>
+            <header><h1 class="logo">Valley Gazette</h1><ul><li>News</li><li>Sport</li></ul></header>
+            <div class="story"><h1>Bridge reopens after repairs</h1>
+            <p>The old river bridge reopened to traffic on Monday after eight months of repairs, the county said.</p>
+            <p>Engineers replaced the deck and strengthened two of the piers at a cost of 12 million dollars.</p>
+            <div class="newsletter-signup"><p>Sign up for our morning briefing and get the news in your inbox every day.</p></div>
+            </div><footer><p>Contact us | Privacy | Terms</p></footer></body></html>
+            """;
+        var e = Engine.ExtractText(html, "text/html");
+
+        Assert.Equal("Bridge reopens after repairs", e.Title);
+        Assert.Equal("2021-11-02", e.PublishedAt);
+        Assert.Equal(2, e.Paragraphs.Count);
+        Assert.Equal([("Monday", "2021-11-01")], e.DateValues());
+        Assert.DoesNotContain("Sign up", e.Body);
+    }
+
+    [Fact]
     public void Extract_Docx_ReadsParagraphsAndTitleStyle()
     {
         var bytes = MakeDocx(Samples.Text("web-wind-farm.txt"));

@@ -71,10 +71,7 @@ internal static class HtmlReader
             return "";
         }
 
-        var h1 = document.QuerySelector("article h1") ?? document.QuerySelector("h1");
-        var title = Collapse(h1?.TextContent ?? "");
-        if (title.Length == 0) title = Meta("og:title", "twitter:title");
-        if (title.Length == 0) title = Collapse(document.Title ?? "");
+        var title = PickTitle(document, Meta("og:title", "twitter:title"), Meta("og:site_name"));
 
         var published = Meta("article:published_time", "datePublished", "date", "pubdate", "publishdate", "dc.date", "DC.date.issued", "sailthru.date", "parsely-pub-date");
         if (published.Length == 0) published = JsonLd(document, "datePublished");
@@ -87,6 +84,45 @@ internal static class HtmlReader
         if (byline.StartsWith("http", StringComparison.OrdinalIgnoreCase)) byline = "";
         if (byline.StartsWith("By ", StringComparison.OrdinalIgnoreCase)) byline = byline[3..].Trim();
         return new DocumentHints { Title = title, PublishedAt = published, UpdatedAt = updated, Source = source, Byline = byline };
+    }
+
+    /// <summary>
+    /// The headline: an h1 outside page chrome (a site logo is often an h1 in the header), preferring one that agrees
+    /// with og:title; else og:title; else the document title without its " | Site" suffix.
+    /// </summary>
+    private static string PickTitle(IDocument document, string ogTitle, string siteName)
+    {
+        string? first = null;
+        foreach (var h1 in document.GetElementsByTagName("h1"))
+        {
+            if (InChrome(h1)) continue;
+            var text = Collapse(h1.TextContent);
+            if (text.Length == 0) continue;
+            if (ogTitle.Length > 0 && (ogTitle.StartsWith(text, StringComparison.OrdinalIgnoreCase) || text.StartsWith(ogTitle, StringComparison.OrdinalIgnoreCase)))
+                return text;
+            first ??= text;
+        }
+        if (first is not null) return first;
+        if (ogTitle.Length > 0) return ogTitle;
+        var title = Collapse(document.Title ?? "");
+        foreach (var sep in new[] { " | ", " - ", " – ", " — ", " :: " })
+        {
+            int i = title.LastIndexOf(sep, StringComparison.Ordinal);
+            if (i > 0 && (siteName.Length == 0 || title[(i + sep.Length)..].Contains(siteName, StringComparison.OrdinalIgnoreCase) || title.Length - i < 40))
+                return title[..i].Trim();
+        }
+        return title;
+    }
+
+    private static bool InChrome(IElement element)
+    {
+        int depth = 0;
+        for (var e = element.ParentElement; e is not null && depth < MaxDepth; e = e.ParentElement, depth++)
+        {
+            if (e.LocalName is "article" or "main") return false;
+            if (e.LocalName is "header" or "nav" or "footer" or "aside") return true;
+        }
+        return false;
     }
 
     private static readonly Regex JsonLdValue = new(@"""(?<key>datePublished|dateModified)""\s*:\s*""(?<value>[^""]{4,40})""",
