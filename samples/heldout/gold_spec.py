@@ -30,7 +30,8 @@ SPECS = {
             ("European Parliament", O, ["Parliament", "EP"]),
             ("Poland", L, []),
             ("Hungary", L, []),
-            ("Council", O, ["Council of the EU", "Council of the European Union", "EU Council"]),
+            # "the vote in the Council": only the short form is used, its full name is not in the text
+            ("Council", O, ["Council of the EU", "Council of the European Union", "EU Council"], True),
             ("Warsaw", L, []),
             ("Budapest", L, []),
             ("Paris", L, []),
