@@ -16,6 +16,7 @@ namespace Platform.Integration.Tests;
 /// Ingest and Extraction as their Program.cs wires them, hosted in this process on real Kestrel (HTTP/2), talking
 /// over a real RabbitMQ and real gRPC: submit → outbox → DocumentSubmitted → GetDocumentContent → engine → event.
 /// </summary>
+[Collection(ExtractionQueue.Name)]
 public sealed class ExtractionOverRabbitMqTests : IAsyncLifetime
 {
     // A virtual host per test: the services' queue names are fixed, so leftovers must not cross tests.
@@ -148,16 +149,17 @@ public sealed class ExtractionOverRabbitMqTests : IAsyncLifetime
         for (var i = 0; i < 6; i++)
             ids.Add(await SubmitAsync(ingest, new SubmitDocumentRequest { Text = $"Report number {i} on the river levels\n\nThe river rose by {i + 10} centimetres overnight.", MediaType = "text/plain" }));
 
+        bool Ours(PlainSubscriber.Delivery d) => ids.Contains(PlainSubscriber.HeaderString(d, "platform-document-id") ?? "");
         var seen = new List<string>();
         while (seen.Distinct().Count() < ids.Count)
         {
-            var delivery = await subscriber.NextAsync(_ => true);
+            var delivery = await subscriber.NextAsync(Ours);
             Assert.Equal("platform.events.v1.DocumentExtracted", delivery.Exchange);
             seen.Add(DocumentExtracted.Parser.ParseFrom(delivery.Body).DocumentId);
         }
 
         // Nothing more arrives: no document was handled by both replicas.
-        await Assert.ThrowsAsync<TimeoutException>(() => subscriber.NextAsync(_ => true, TimeSpan.FromSeconds(2)));
+        await Assert.ThrowsAsync<TimeoutException>(() => subscriber.NextAsync(Ours, TimeSpan.FromSeconds(2)));
         Assert.Equal(ids.Order(), seen.Order());
     }
 
@@ -255,7 +257,7 @@ public sealed class ExtractionOverRabbitMqTests : IAsyncLifetime
             {
                 return null;
             }
-        }, m => m is not null, $"the message in {errorQueue}");
+        }, m => m is not null && DocumentSubmitted.Parser.ParseFrom(m.Body.ToArray()).DocumentId == id, $"the message in {errorQueue}");
         Assert.Equal(id, DocumentSubmitted.Parser.ParseFrom(faulted!.Body.ToArray()).DocumentId);
         var reason = PlainSubscriber.HeaderString(new PlainSubscriber.Delivery([], null, null, faulted.BasicProperties.Headers ?? new Dictionary<string, object?>(), ""), "MT-Fault-ExceptionType");
         // MassTransit records the innermost exception (the refused connection under the RpcException).

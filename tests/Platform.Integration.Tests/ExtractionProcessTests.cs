@@ -12,6 +12,7 @@ namespace Platform.Integration.Tests;
 /// The Extraction service as its own OS process (the built Platform.Extraction.dll) against a real broker and an
 /// Ingest hosted here: it serves gRPC, consumes, survives a kill, and picks up what queued while it was down.
 /// </summary>
+[Collection(ExtractionQueue.Name)]
 public sealed class ExtractionProcessTests : IAsyncLifetime
 {
     private const string TenantKey = "proc-tenant-key";

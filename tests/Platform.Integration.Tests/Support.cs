@@ -147,3 +147,13 @@ internal sealed class PlainSubscriber : IAsyncDisposable
         _connection.Dispose();
     }
 }
+
+/// <summary>
+/// Classes whose Extraction instances consume extraction.document-submitted run one after another, so that on a
+/// broker where the fixture cannot create a virtual host per test they do not take each other's messages.
+/// </summary>
+[CollectionDefinition(ExtractionQueue.Name)]
+public sealed class ExtractionQueue
+{
+    public const string Name = "extraction.document-submitted queue";
+}
