@@ -211,7 +211,7 @@ public sealed class ExtractionOverRabbitMqTests : IAsyncLifetime
 
         await StartExtractionAsync(ingest.Address, new Dictionary<string, string?>
         {
-            ["Bus:RetryLimit"] = "8",
+            ["Bus:RetryLimit"] = "20",
             ["Bus:RetryMinInterval"] = "00:00:00.300",
             ["Bus:RetryMaxInterval"] = "00:00:02",
             ["Extraction:IngestTimeout"] = "00:00:02",
