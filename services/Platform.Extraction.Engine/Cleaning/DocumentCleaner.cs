@@ -60,12 +60,26 @@ internal static class DocumentCleaner
             if (lines[i].Length > 0) strong[i] = LineRules.Classify(lines[i]);
 
         DateOnly? published = null, updated = null;
+        // Header parses are looked up repeatedly (head zone, look-aheads, body zone); parse each line once.
+        var headers = new HeaderInfo?[n];
+        var headerParsed = new bool[n];
+        HeaderInfo? HeaderAt(IReadOnlyList<string> all, int i, HeaderInfo?[] cache)
+        {
+            if (!headerParsed[i])
+            {
+                cache[i] = LineRules.TryParseHeader(all[i]);
+                headerParsed[i] = true;
+            }
+            return cache[i];
+        }
         string headerSource = "", bylineSource = "", creditSource = "", signoffSource = "", headingSource = "";
+
+        bool IsMetaLine(int j) => HeaderAt(lines, j, headers) is not null || LineRules.TryParseByline(lines[j], out _, out _);
 
         bool TryMeta(int i)
         {
             var line = lines[i];
-            if (LineRules.TryParseHeader(line) is { } h)
+            if (HeaderAt(lines, i, headers) is { } h)
             {
                 reason[i] = Reasons.Header;
                 published ??= h.Published;
@@ -100,7 +114,7 @@ internal static class DocumentCleaner
             if (TryMeta(k)) continue;
             if (strong[k] is { } r) { reason[k] = r; continue; }
             // A masthead above the header ("China Daily" then "Updated: ...") is the publisher, not the headline.
-            if (Words.Count(lines[k]) <= 4 && KnownNames.LooksLikePublisher(lines[k]) && NextIsMeta(lines, k))
+            if (Words.Count(lines[k]) <= 4 && KnownNames.LooksLikePublisher(lines[k]) && NextIsMeta(lines, k, IsMetaLine))
             {
                 reason[k] = Reasons.Navigation;
                 if (mastheadSource.Length == 0) mastheadSource = lines[k];
@@ -160,7 +174,7 @@ internal static class DocumentCleaner
                     continue;
                 }
                 // A standfirst between the headline and the byline or date stays in the text, and the head goes on.
-                if (words <= 40 && MetaFollows(lines, k, 3))
+                if (words <= 40 && MetaFollows(lines, k, 3, IsMetaLine))
                 {
                     if (standfirst < 0) standfirst = k;
                     continue;
@@ -288,23 +302,23 @@ internal static class DocumentCleaner
         return result;
     }
 
-    private static bool MetaFollows(IReadOnlyList<string> lines, int index, int within)
+    private static bool MetaFollows(IReadOnlyList<string> lines, int index, int within, Func<int, bool> isMeta)
     {
         for (int j = index + 1, seen = 0; j < lines.Count && seen < within; j++)
         {
             if (lines[j].Length == 0) continue;
             seen++;
-            if (LineRules.TryParseHeader(lines[j]) is not null || LineRules.TryParseByline(lines[j], out _, out _)) return true;
+            if (isMeta(j)) return true;
         }
         return false;
     }
 
-    private static bool NextIsMeta(IReadOnlyList<string> lines, int index)
+    private static bool NextIsMeta(IReadOnlyList<string> lines, int index, Func<int, bool> isMeta)
     {
         for (int j = index + 1; j < lines.Count; j++)
         {
             if (lines[j].Length == 0) continue;
-            return LineRules.TryParseHeader(lines[j]) is not null || LineRules.TryParseByline(lines[j], out _, out _);
+            return isMeta(j);
         }
         return false;
     }

@@ -45,6 +45,8 @@ internal static class DateParser
     public static List<DateMatch> FindDates(string text)
     {
         var found = new List<DateMatch>();
+        // Every date pattern holds a digit.
+        if (text.AsSpan().IndexOfAnyInRange('0', '9') < 0) return found;
         var claimed = new Claims(text.Length);
         AddMatches(found, claimed, text, DayMonthYear, numericMonth: false, withYear: true);
         AddMatches(found, claimed, text, MonthDayYear, numericMonth: false, withYear: true);
