@@ -64,7 +64,7 @@ public sealed class ExtractionEngine
     public Extraction ExtractText(string text, string? mediaType = "text/plain")
     {
         ArgumentNullException.ThrowIfNull(text);
-        if ((long)text.Length * 2 > MaxInputBytes * 2L)
+        if (text.Length > MaxInputBytes)
             throw new ExtractionException(ExtractionErrorCode.TooLarge, $"The document has {text.Length} characters; the limit is {MaxInputBytes}.");
         var (type, _) = MediaTypes.Parse(mediaType);
         var doc = type switch
