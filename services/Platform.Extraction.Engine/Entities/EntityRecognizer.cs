@@ -161,9 +161,19 @@ internal sealed class EntityRecognizer
             while (j < n && run.Count < MaxRunTokens)
             {
                 var prev = _t[run[^1]];
-                if (prev.Is(TokenFlags.Possessive) && !PossessiveInName.Contains(Word(run[^1])))
+                if (prev.Is(TokenFlags.Possessive))
                 {
-                    break;
+                    // plural possessive "Farmers'": the apostrophe is its own token
+                    int after = j < n && !_t[j].IsWord && Tokenizer.IsApostrophe(_text[_t[j].Start]) && _t[j].Start == prev.End ? j + 1 : j;
+                    if (!PossessiveInName.Contains(Word(run[^1])) && !PossessiveBeforeOrgCue(run[^1], after))
+                    {
+                        break;
+                    }
+                    j = after;
+                    if (j >= n)
+                    {
+                        break;
+                    }
                 }
                 if (prev.Is(TokenFlags.Dotted) && IsNameToken(j) && _t[j].Is(TokenFlags.SentenceStart))
                 {
@@ -199,12 +209,23 @@ internal sealed class EntityRecognizer
                             continue;
                         }
                     }
-                    if (NameParticles.Contains(w) && j + 1 < n && IsNameToken(j + 1) && !Lexicon.TryKnown(prevWord, out _))
+                    if (NameParticles.Contains(w) && !Lexicon.TryKnown(prevWord, out _))
                     {
-                        run.Add(j);
-                        run.Add(j + 1);
-                        j += 2;
-                        continue;
+                        // "de", "van der", "de la" between parts of a name
+                        int k = j;
+                        while (k < n && k < j + 3 && _t[k].IsWord && NameParticles.Contains(Word(k)))
+                        {
+                            k++;
+                        }
+                        if (k < n && IsNameToken(k))
+                        {
+                            for (int x = j; x <= k; x++)
+                            {
+                                run.Add(x);
+                            }
+                            j = k + 1;
+                            continue;
+                        }
                     }
                     if (w.Length > 3 && w[2] == '-' && char.IsUpper(w[3]) && NameParticles.Contains(w[..2]))
                     {
@@ -218,6 +239,28 @@ internal sealed class EntityRecognizer
             Segment(run, inTitle);
             i = j;
         }
+    }
+
+    /// <summary>"Scottish Fishermen's Federation": a plain plural possessive inside an organisation name.</summary>
+    private bool PossessiveBeforeOrgCue(int possessive, int next)
+    {
+        var w = Word(possessive);
+        if (Lexicon.TryKnown(w, out _) || Lexicon.GivenNames.Contains(w) || Lexicon.AsianSurnames.Contains(w))
+        {
+            return false;
+        }
+        for (int k = next; k < _t.Count && k < next + 3; k++)
+        {
+            if (!IsNameToken(k))
+            {
+                return false;
+            }
+            if (Lexicon.OrgCues.Contains(Word(k)))
+            {
+                return true;
+            }
+        }
+        return false;
     }
 
     private bool HasLineBreak(int from, int to)
@@ -566,6 +609,11 @@ internal sealed class EntityRecognizer
             return;
         }
 
+        if (a == 0 && OrgNounBefore(firstTok) && !titleBefore && !_heading)
+        {
+            AddMention(firstTok, lastTok, EntityKind.Organization, null, false, inTitle).Guess = true;
+            return;
+        }
         if (count >= 2)
         {
             bool givenFirst = Lexicon.GivenNames.Contains(first);
@@ -742,8 +790,23 @@ internal sealed class EntityRecognizer
         return false;
     }
 
+    /// <summary>"environmental group Clean North Sea", "The developer, Northlight Renewables,": an organisation noun before the name.</summary>
+    private bool OrgNounBefore(int firstTok)
+    {
+        int k = firstTok - 1;
+        if (k >= 1 && _text[_t[k].Start] == ',')
+        {
+            k--;
+        }
+        return k >= 0 && _t[k].IsWord && char.IsLower(_text[_t[k].Start]) && Lexicon.OrgNouns.Contains(Word(k));
+    }
+
     private void Emit(List<int> run, int a, int b, EntityKind kind, string? key, bool strong, bool inTitle)
     {
+        if (key == null && kind == EntityKind.Location && a == 0 && OrgNounBefore(run[a]))
+        {
+            kind = EntityKind.Organization;
+        }
         var m = AddMention(run[a], run[b - 1], kind, key, strong, inTitle);
         MarkBracket(m);
     }

@@ -166,6 +166,24 @@ internal static class EntityResolver
                 byEnds[(parts[0], parts[^1])] = c;
             }
         }
+        // "De Vries" after "Maarten de Vries": a multi-word surname is a suffix of the full name
+        var full = clusters.Where(c => c.Kind == EntityKind.Person && c.Mentions.Count > 0).ToList();
+        if (full.Count <= MaxSubsetMergeClusters)
+        {
+            foreach (var c in full)
+            {
+                var key = PersonKey(c.Mentions[0].Surface);
+                var hosts = full.Where(o => o != c && o.Mentions.Count > 0 && PersonKey(o.Mentions[0].Surface).EndsWith(" " + key, StringComparison.Ordinal)).Take(2).ToList();
+                if (hosts.Count == 1 && c.Mentions.Count > 0)
+                {
+                    foreach (var m in c.Mentions)
+                    {
+                        Attach(m, hosts[0]);
+                    }
+                    c.Mentions.Clear();
+                }
+            }
+        }
         clusters.RemoveAll(c => c.Mentions.Count == 0);
     }
 
@@ -490,7 +508,7 @@ internal static class EntityResolver
             skip = 1;
         }
         var core = words.Skip(skip).ToList();
-        if (skip > 0)
+        if (skip > 0 && core.Count >= 2 && !Lexicon.TryKnown(name, out _))
         {
             yield return string.Join(' ', core);
         }

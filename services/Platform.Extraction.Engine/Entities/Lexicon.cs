@@ -344,6 +344,10 @@ internal static class Lexicon
         "Communications", "Capital", "Securities", "Insurance", "Investments", "Ventures", "Brands", "Foods", "Stores",
         // football and other club names ("Manchester United", "Luton Town" is left out: "Town" names places too)
         "United", "FC", "Rovers", "Athletic", "Wanderers", "Hotspur", "Albion", "Rangers", "Celtic",
+        "Renewables", "Solutions", "Logistics", "Resources", "Mining", "Minerals", "Construction", "Shipping",
+        "Robotics", "Software", "Semiconductor", "Semiconductors", "Electronics", "Chemicals", "Automotive", "Aerospace",
+        "Dynamics", "Biotech", "Therapeutics", "Analytics", "Consulting", "Associates", "Bancorp", "Realty",
+        "Properties", "Pharma", "Institution", "Initiative's",
     ];
 
     /// <summary>Org cue words that may head a name followed by "of" ("Ministry of Foreign Affairs", "House of Lords").</summary>
@@ -379,7 +383,8 @@ internal static class Lexicon
         "facility", "facilities", "site", "plant", "reactor", "complex", "compound", "base", "airport", "port",
         "harbor", "harbour", "border", "region", "province", "county", "city", "town", "village", "district", "area",
         "peninsula", "island", "islands", "strait", "sea", "river", "valley", "camp", "prison", "airbase", "mine",
-        "refinery", "test", "launch", "dam",
+        "refinery", "test", "launch", "dam", "farm", "pipeline", "field", "terminal", "quay", "wharf", "stadium",
+        "arena", "bridge", "tunnel", "canal", "station", "oilfield", "reserve",
     ];
 
     // Provenance: words that make a capitalised phrase an event, document, law or period, not a named entity.
@@ -447,6 +452,16 @@ internal static class Lexicon
         "WIFI", "GPS", "NB", "PS", "RSVP", "TBA", "ETA", "N", "S", "E", "W", "NE", "NW", "SE", "SW", "UAV", "UAVs",
         "MP", "MPs", "PhD", "MBA", "DIY", "FYI", "AKA", "ASAP", "BREAKING", "EXCLUSIVE",
     ];
+
+    /// <summary>Lower-case nouns for organisations that announce a name ("environmental group X", "the developer, X,").</summary>
+    // Provenance: general English news usage.
+    public static readonly FrozenSet<string> OrgNouns = new[]
+    {
+        "group", "company", "firm", "developer", "operator", "manufacturer", "maker", "producer", "carrier", "bank",
+        "lender", "insurer", "retailer", "startup", "start-up", "charity", "agency", "organisation", "organization",
+        "union", "broadcaster", "newspaper", "publisher", "airline", "club", "team", "party", "ngo", "watchdog",
+        "regulator", "think-tank", "institute", "network", "giant", "conglomerate", "supplier", "utility", "outlet",
+    }.ToFrozenSet(StringComparer.Ordinal);
 
     /// <summary>Reporting verbs (lower case) that introduce or close a direct quotation.</summary>
     // Provenance: general English news usage.

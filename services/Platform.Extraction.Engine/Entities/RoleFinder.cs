@@ -77,6 +77,7 @@ internal static class RoleFinder
         int end = k;
         int start = -1;
         bool hasRole = false;
+        bool onlyLower = true; // lower-case modifiers only directly before a lower-case role noun
         int steps = 0;
         while (k >= 0 && steps < MaxRoleTokens)
         {
@@ -93,7 +94,7 @@ internal static class RoleFinder
                 {
                     hasRole = true;
                 }
-                else if (hasRole && start >= 0 && !RoleStopWords.Contains(w) && !w.EndsWith("ed", StringComparison.Ordinal)
+                else if (hasRole && onlyLower && start >= 0 && !RoleStopWords.Contains(w) && !w.EndsWith("ed", StringComparison.Ordinal)
                     && !w.EndsWith("ing", StringComparison.Ordinal) && !w.EndsWith("ly", StringComparison.Ordinal))
                 {
                     // a noun modifier of the role: "foreign policy chief", "infrastructure minister"
@@ -112,6 +113,7 @@ internal static class RoleFinder
             }
             else
             {
+                onlyLower = false;
                 if (tok.Is(TokenFlags.SentenceStart) && Lexicon.CommonCapitalised.Contains(w))
                 {
                     break;

@@ -270,4 +270,30 @@ public class EntityRecognitionTests
 
         Assert.DoesNotContain(e, x => x.Type == EntityType.Person);
     }
+
+    [Fact]
+    public void Run_OrganisationNounBeforeName_MakesItAnOrganisation()
+    {
+        var e = Entities("Campaign group Clear Baltic Sea sued the ministry. The developer, Brightwater Renewables, said work would continue.");
+
+        Assert.Equal(EntityType.Organization, Single(e, "Clear Baltic Sea").Type);
+        Assert.Equal(EntityType.Organization, Single(e, "Brightwater Renewables").Type);
+    }
+
+    [Fact]
+    public void Run_PluralPossessiveInsideOrganisationName_IsKept()
+    {
+        var e = Entities("The Welsh Farmers' Union and the Irish Nurses' Association met in Cardiff.");
+
+        Assert.Equal(EntityType.Organization, Single(e, "Welsh Farmers' Union").Type);
+        Assert.Equal(EntityType.Location, Single(e, "Cardiff").Type);
+    }
+
+    [Fact]
+    public void Run_MultiWordSurnameAlone_MergesIntoTheFullName()
+    {
+        var e = Entities("Chief executive Anna de la Cruz opened the plant. De la Cruz said output would double.");
+
+        Assert.Equal(2, Single(e, "Anna de la Cruz").MentionCount);
+    }
 }
