@@ -113,6 +113,26 @@ public sealed class BusTopologyTests(RabbitMqFixture rabbit) : IClassFixture<Rab
     }
 
     [Fact]
+    public async Task BareProtobufWithoutAnyHeaders_ReachesASingleTypeConsumer()
+    {
+        var sink = new EventSink();
+        await using var bus = await PlatformBusHost.StartAsync(rabbit.ConnectionString, services =>
+        {
+            services.AddSingleton(sink);
+            services.AddPlatformConsumers(x => x.AddConsumer<SubmittedOnlyConsumer>().Endpoint(e => e.Name = RabbitMqFixture.UniqueName("it.headerless")));
+        });
+        var submitted = new DocumentSubmitted { EventId = "e-bare", DocumentId = "doc-bare-" + Guid.NewGuid().ToString("N"), Tenant = "acme", SizeBytes = 7 };
+
+        await using var connection = await rabbit.ConnectAsync(TestContext.Current.CancellationToken);
+        await using var channel = await connection.CreateChannelAsync(cancellationToken: TestContext.Current.CancellationToken);
+        await channel.BasicPublishAsync("platform.events.v1.DocumentSubmitted", "", mandatory: false,
+            new RabbitMQ.Client.BasicProperties { ContentType = "application/x-protobuf" }, submitted.ToByteArray(), TestContext.Current.CancellationToken);
+
+        var got = await Eventually.GetAsync(() => Task.FromResult(sink.Of<DocumentSubmitted>().FirstOrDefault(m => m.DocumentId == submitted.DocumentId)), m => m is not null, "the bare DocumentSubmitted");
+        Assert.Equal(submitted, got);
+    }
+
+    [Fact]
     public async Task AConsumerOverRabbitMq_ReceivesAllThreeEventTypes_AsProtobuf()
     {
         var sink = new EventSink();

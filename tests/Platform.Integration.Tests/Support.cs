@@ -157,3 +157,13 @@ public sealed class ExtractionQueue
 {
     public const string Name = "extraction.document-submitted queue";
 }
+
+/// <summary>Consumes DocumentSubmitted only.</summary>
+public sealed class SubmittedOnlyConsumer(EventSink sink) : IConsumer<DocumentSubmitted>
+{
+    public Task Consume(ConsumeContext<DocumentSubmitted> context)
+    {
+        sink.Received.Enqueue((context.Message, context.ReceiveContext.ContentType?.MediaType));
+        return Task.CompletedTask;
+    }
+}
