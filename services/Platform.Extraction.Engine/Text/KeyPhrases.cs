@@ -14,8 +14,9 @@ internal static class KeyPhrases
     {
         var words = new List<long>();
         var candidates = new List<Candidate>();
-        Collect(title, inTitle: true, words, candidates);
-        Collect(body, inTitle: false, words, candidates);
+        Collect(title, inTitle: true, words, candidates, title.Length);
+        // The topic of a news text shows in its first pages; a bound keeps huge inputs cheap.
+        Collect(body, inTitle: false, words, candidates, Math.Min(body.Length, 100_000));
 
         var frequency = new Dictionary<long, int>();
         var degree = new Dictionary<long, int>();
@@ -57,7 +58,7 @@ internal static class KeyPhrases
         return result;
     }
 
-    private static void Collect(string text, bool inTitle, List<long> words, List<Candidate> candidates)
+    private static void Collect(string text, bool inTitle, List<long> words, List<Candidate> candidates, int limit)
     {
         int phraseStart = -1, phraseWords = 0, firstWord = 0, lastWordEnd = 0;
         ulong key = 0;
@@ -68,13 +69,13 @@ internal static class KeyPhrases
             phraseWords = 0;
         }
         int i = 0;
-        while (i < text.Length)
+        while (i < limit)
         {
             char c = text[i];
             if (char.IsLetterOrDigit(c))
             {
                 int s = i;
-                while (i < text.Length && (char.IsLetterOrDigit(text[i]) || text[i] is '-' or '\'' or '’' && i + 1 < text.Length && char.IsLetter(text[i + 1]))) i++;
+                while (i < limit && (char.IsLetterOrDigit(text[i]) || text[i] is '-' or '\'' or '’' && i + 1 < limit && char.IsLetter(text[i + 1]))) i++;
                 var word = text.AsSpan(s, i - s);
                 bool possessive = word.EndsWith("'s") || word.EndsWith("’s");
                 // Lower-case past forms ("held", "refused") are verbs far more often than parts of a noun phrase.

@@ -13,7 +13,7 @@ internal static class LanguageGuess
     {
         int total = 0, english = 0;
         var lookup = Common.GetAlternateLookup<ReadOnlySpan<char>>();
-        var span = text.AsSpan(0, Math.Min(text.Length, 5_000));
+        var span = text.AsSpan(0, Math.Min(text.Length, 3_000));
         int i = 0;
         while (i < span.Length)
         {

@@ -9,6 +9,8 @@ internal static class Summarizer
     public static List<string> Summarize(string body, IReadOnlyList<(int Start, int Length)> sentences, int max = 3)
     {
         if (sentences.Count == 0) return [];
+        // News puts the gist first; the opening sentences are enough, and the cost stays bounded on huge inputs.
+        if (sentences.Count > 60) sentences = sentences.Take(60).ToList();
         var frequency = new Dictionary<long, int>();
         var tokenized = new List<List<long>>(sentences.Count);
         foreach (var (start, length) in sentences)

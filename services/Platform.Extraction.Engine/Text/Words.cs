@@ -94,8 +94,14 @@ internal static class Words
     /// <summary>Stop-word test on a span, without allocating.</summary>
     public static bool IsStopWord(ReadOnlySpan<char> word) => StopWordLookup.Contains(word);
 
-    private static HashSet<string>.AlternateLookup<ReadOnlySpan<char>> StopWordLookup => stopWordLookup ??= StopWords.GetAlternateLookup<ReadOnlySpan<char>>();
-    private static HashSet<string>.AlternateLookup<ReadOnlySpan<char>>? stopWordLookup;
+    // A frozen set is tuned for read-only lookups (buckets by length, cheaper hashing) and takes spans directly.
+    private static System.Collections.Frozen.FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> StopWordLookup => StopWordTable.Lookup;
+
+    private static class StopWordTable
+    {
+        public static readonly System.Collections.Frozen.FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> Lookup =
+            System.Collections.Frozen.FrozenSet.ToFrozenSet(StopWords, StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>();
+    }
 
     /// <summary>Common English function words and reporting words (general knowledge).</summary>
     public static readonly HashSet<string> StopWords = new(StringComparer.OrdinalIgnoreCase)
