@@ -166,6 +166,30 @@ internal static class EntityResolver
                 byEnds[(parts[0], parts[^1])] = c;
             }
         }
+        // "Lord Goldsmith" and "Peter Goldsmith": a style with a surname is the person of that surname
+        var styled = clusters.Where(c => c.Kind == EntityKind.Person && c.Mentions.Count > 0).ToList();
+        if (styled.Count <= MaxSubsetMergeClusters)
+        {
+            foreach (var c in styled)
+            {
+                var parts = c.Mentions[0].Surface.Split(' ');
+                if (parts.Length != 2 || !Lexicon.NameStyles.Contains(parts[0]))
+                {
+                    continue;
+                }
+                var last = PersonKey(parts[1]);
+                var hosts = styled.Where(o => o != c && o.Mentions.Count > 0 && !Lexicon.NameStyles.Contains(o.Mentions[0].Surface.Split(' ')[0])
+                    && PersonKey(o.Mentions[0].Surface).EndsWith(" " + last, StringComparison.Ordinal)).Take(2).ToList();
+                if (hosts.Count == 1)
+                {
+                    foreach (var m in c.Mentions)
+                    {
+                        Attach(m, hosts[0]);
+                    }
+                    c.Mentions.Clear();
+                }
+            }
+        }
         // "De Vries" after "Maarten de Vries": a multi-word surname is a suffix of the full name
         var full = clusters.Where(c => c.Kind == EntityKind.Person && c.Mentions.Count > 0).ToList();
         if (full.Count <= MaxSubsetMergeClusters)
@@ -411,7 +435,10 @@ internal static class EntityResolver
         foreach (var f in forms)
         {
             int wc = WordCount(f);
-            if (wc > bestWords || (wc == bestWords && f.Length > name.Length))
+            // a personal name beats a style ("Peter Goldsmith" over "Lord Goldsmith")
+            bool styledName = c.Kind == EntityKind.Person && Lexicon.NameStyles.Contains(name.Split(' ')[0]);
+            bool styledF = c.Kind == EntityKind.Person && Lexicon.NameStyles.Contains(f.Split(' ')[0]);
+            if (wc > bestWords && !styledF || (wc == bestWords && (styledName && !styledF || styledName == styledF && f.Length > name.Length)))
             {
                 name = f;
                 bestWords = wc;

@@ -118,6 +118,24 @@ internal static class Lexicon
         ["Group of Seven", "G7", "G-7"],
         ["Group of 20", "G20", "G-20"],
         ["BRICS"],
+        // Provenance: political parties and legislatures of English-language news, general knowledge.
+        ["Conservative Party", "Conservatives", "Conservative", "Tory", "Tories", "Tory Party"],
+        ["Labour Party", "Labour"],
+        ["Liberal Democrats", "Lib Dems", "Liberal Democrat", "Lib Dem"],
+        ["Scottish National Party", "SNP"],
+        ["UK Independence Party", "UKIP"],
+        ["Green Party", "Greens"],
+        ["Democratic Party", "Democrats", "Democrat"],
+        ["Republican Party", "Republicans", "Republican", "GOP"],
+        ["Bharatiya Janata Party", "BJP"],
+        ["Indian National Congress", "Congress Party"],
+        ["House of Commons", "Commons"],
+        ["House of Lords", "Lords"],
+        ["House of Representatives"],
+        ["US Congress", "Congress", "U.S. Congress"],
+        ["US Senate", "Senate", "U.S. Senate"],
+        ["Parliament"],
+        ["Bundestag"], ["Duma", "State Duma"], ["Knesset"], ["Storting"], ["Riksdag"], ["Folketing"], ["Dail"],
         // Provenance: large listed companies and well-known media, general knowledge.
         ["Apple"], ["Microsoft"], ["Amazon"], ["Google"], ["Alphabet"], ["Meta"], ["Facebook"], ["Twitter"], ["Tesla"],
         ["Nvidia"], ["Intel"], ["IBM"], ["Oracle"], ["Netflix"], ["Uber"], ["Samsung"], ["Huawei"], ["Alibaba"],
@@ -203,8 +221,7 @@ internal static class Lexicon
         "Yemeni", "Qatari", "Emirati", "Omani", "Kuwaiti", "Bahraini", "Somali", "Rwandan", "Ugandan", "Congolese",
         "Zimbabwean", "Serbian", "Croatian", "Bosnian", "Albanian", "Kosovar", "Slovenian", "Estonian", "Latvian",
         "Lithuanian", "Icelandic", "Maltese", "Cypriot", "Scots", "Welshman", "Englishman", "Frenchman", "Trans-Pacific",
-        "Atlantic", "Transatlantic", "Olympic", "Democrat", "Democrats", "Republican", "Republicans", "Tory", "Tories",
-        "Labour", "Conservative", "Conservatives", "Liberal", "Liberals", "Socialist", "Socialists",
+        "Atlantic", "Transatlantic", "Olympic", "Liberal", "Liberals", "Socialist", "Socialists",
     ];
 
     // Provenance: common honorifics, courtesy titles and government/corporate titles in English news usage.
@@ -427,7 +444,8 @@ internal static class Lexicon
         "Update", "Updated", "Published", "Source", "Sources", "Reporting", "Additional", "Compiled", "Related",
         "Click", "Subscribe", "Advertisement", "Share", "Facts", "Relations", "Thanks", "Thank", "Dear",
         "Breaking", "Exclusive", "Opinion", "Analysis", "Comment", "Editorial", "Interview", "Full", "Text",
-        "Transcript", "Live", "Watch", "Listen", "Several", "Various", "Certain",
+        "Transcript", "Live", "Watch", "Listen", "Several", "Various", "Certain", "Former", "Ex", "Outgoing",
+        "Incoming", "Then", "Late",
         "Sure", "Very", "Really", "Quite", "Rather", "Too", "Either", "Neither", "Whereas", "Hence", "Nor", "Ever",
     ];
 

@@ -148,7 +148,15 @@ internal sealed class SpeakerResolver
             Set(q, s1.Cluster, "before: " + s1.How);
             return;
         }
-        // 2. ""...," X said" / ""...," said X"
+        // 2. ""...," X said" / ""...," said X" — unless the quote is a phrase embedded after a reporting verb
+        // ("Howard said Blair had "serious questions to answer" about what Goldsmith told ...")
+        int lv = FirstVerb(before, before.Count);
+        bool embedded = lv >= 0 && !q.Text.EndsWith(',');
+        if (embedded && Subject(before, lv, q, preferSentenceSubject: true) is { } s0)
+        {
+            Set(q, s0.Cluster, "sentence: " + s0.How);
+            return;
+        }
         int v = FirstVerb(after, Math.Min(after.Count, MaxSubjectDistance));
         if (v >= 0 && (!q.EndsSentence || PlausibleShortClause(after, v)))
         {
@@ -160,7 +168,6 @@ internal sealed class SpeakerResolver
             }
         }
         // 3. a quoted phrase inside reported speech: the subject of the sentence's reporting verb
-        int lv = FirstVerb(before, before.Count);
         if (lv >= 0 && Subject(before, lv, q, preferSentenceSubject: true) is { } s3)
         {
             Set(q, s3.Cluster, "sentence: " + s3.How);
