@@ -36,6 +36,19 @@ public class MetadataTests
         Assert.Equal("Trade Ministry", e.Source);
     }
 
+    [Theory]
+    [InlineData("Remarks by Health Ministry Spokesman Omar Haddad at the Press Briefing on 2 May 2022", "Health Ministry", "2022-05-02")]
+    [InlineData("Transport Department's Press Briefing on June 3, 2021", "Transport Department", "2021-06-03")]
+    public void ExtractText_DatedTranscriptHeadingVariants_GiveIssuingBodyAndDate(string heading, string source, string date)
+    {
+        var e = new ExtractionEngine().ExtractText(heading + "\n\nQ: Can you give us an update on the measures?\n\nA: The measures remain in place until further notice.");
+
+        Assert.Equal(heading, e.Title);
+        Assert.Equal(source, e.Source);
+        Assert.Equal(date, e.PublishedAt);
+        Assert.Single(e.Transcript);
+    }
+
     [Fact]
     public void Extract_FirstLineIsParagraph_IsNeverPromotedToTitleAndNothingIsGuessed()
     {

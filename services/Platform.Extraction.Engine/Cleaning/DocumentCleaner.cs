@@ -46,8 +46,8 @@ internal static class DocumentCleaner
         Opt | RegexOptions.IgnoreCase);
 
     private static readonly Regex SpokespersonOf = new(
-        @"^(?<body>(the\s+)?(\p{Lu}[\w'&.-]*\s+(of\s+|and\s+|for\s+)?){1,8}?)(spokesperson|spokesman|spokeswoman|spokespeople|press secretary)\b",
-        Opt | RegexOptions.IgnoreCase);
+        @"(^|\s)(?<body>(the\s+)?(\p{Lu}[\w'&.-]*\s+(of\s+|and\s+|for\s+)?){1,8}?)([Ss]pokesperson|[Ss]pokesman|[Ss]pokeswoman|[Ss]pokespeople|[Pp]ress [Ss]ecretary|SPOKESPERSON|SPOKESMAN)\b",
+        Opt);
 
     public static CleanDocument Clean(SourceDocument doc)
     {
