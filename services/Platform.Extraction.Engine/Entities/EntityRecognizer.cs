@@ -364,7 +364,8 @@ internal sealed class EntityRecognizer
                 return (SegKind.Event, EntityKind.None, null);
             }
             // "Director of the Office of ...": a title followed by "of" is not part of the organisation name
-            bool titleFirst = Lexicon.SingleWordTitles.Contains(firstWord) && !Lexicon.OrgHeads.Contains(firstWord) && IsConnector(run[a + 1]);
+            bool titleFirst = (Lexicon.SingleWordTitles.Contains(firstWord) && !Lexicon.OrgHeads.Contains(firstWord) && IsConnector(run[a + 1]))
+                || firstWord is "Chief" or "Deputy" or "Vice" or "Assistant" or "Acting"; // "Chief Cabinet Secretary" is a title
             // "Reserve Bank of India", "Security Council of the United Nations": an organisation head before "of"
             for (int k = a + 1; k < b - 1 && !titleFirst; k++)
             {
@@ -531,6 +532,11 @@ internal sealed class EntityRecognizer
                 switch (bestC.Seg)
                 {
                     case SegKind.Name:
+                        // "US Treasury Department": the country modifying an organisation name is a mention too
+                        if (bestC.Key == null && best - pos >= 3 && Classify(run, pos, pos + 1) is { Seg: SegKind.Name, Kind: EntityKind.Location } lead)
+                        {
+                            Emit(run, pos, pos + 1, lead.Kind, lead.Key, strong: true, inTitle);
+                        }
                         Emit(run, pos, best, bestC.Kind, bestC.Key, strong: true, inTitle);
                         break;
                     case SegKind.Demonym:
@@ -679,6 +685,12 @@ internal sealed class EntityRecognizer
             AddMention(firstTok, firstTok, EntityKind.Person, null, true, inTitle);
             return;
         }
+        if (a == 0 && !_heading && ReportingVerbAfterApposition(after))
+        {
+            // "Kishida, speaking to lawmakers, said ...": the subject of a reporting verb is a person
+            AddMention(firstTok, firstTok, EntityKind.Person, null, false, inTitle).Guess = true;
+            return;
+        }
         if (titleBefore || beforeRole)
         {
             AddMention(firstTok, firstTok, EntityKind.Person, null, false, inTitle).Deferred = _heading;
@@ -763,6 +775,27 @@ internal sealed class EntityRecognizer
             if (Lexicon.SiteNouns.Contains(Word(k)))
             {
                 return true;
+            }
+        }
+        return false;
+    }
+
+    /// <summary>", speaking to lawmakers, said": a reporting verb within a short comma-delimited aside.</summary>
+    private bool ReportingVerbAfterApposition(int after)
+    {
+        if (after >= _t.Count || _text[_t[after].Start] != ',')
+        {
+            return false;
+        }
+        for (int k = after + 1; k < _t.Count && k < after + 9; k++)
+        {
+            if (_t[k].Is(TokenFlags.SentenceEnd))
+            {
+                return false;
+            }
+            if (_t[k].IsWord && Lexicon.ReportingVerbs.Contains(Word(k)))
+            {
+                return Word(k) is "speaking" || k > after + 1 && _text[_t[k - 1].Start] == ',';
             }
         }
         return false;

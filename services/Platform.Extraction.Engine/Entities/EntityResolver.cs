@@ -534,6 +534,10 @@ internal static class EntityResolver
         {
             skip = 1;
         }
+        if (skip == 0 && words.Count > 2 && Lexicon.IsLocationName(words[0]))
+        {
+            skip = 1; // "US Treasury Department" → "Treasury Department"
+        }
         var core = words.Skip(skip).ToList();
         if (skip > 0 && core.Count >= 2 && !Lexicon.TryKnown(name, out _))
         {
@@ -542,7 +546,10 @@ internal static class EntityResolver
         if (core.Count >= 2 && core[^1] is "Ministry" or "Department")
         {
             var mods = string.Join(' ', core.Take(core.Count - 1));
-            yield return $"{core[^1]} of {mods}";
+            if (!(core.Count == 2 && CommonPortfolios.Contains(core[0])))
+            {
+                yield return $"{core[^1]} of {mods}";
+            }
             if (core.Count == 2 && CommonPortfolios.Contains(core[0]))
             {
                 yield return $"{core[^1]} of {mods} Affairs";

@@ -221,7 +221,7 @@ internal static class Lexicon
         "Yemeni", "Qatari", "Emirati", "Omani", "Kuwaiti", "Bahraini", "Somali", "Rwandan", "Ugandan", "Congolese",
         "Zimbabwean", "Serbian", "Croatian", "Bosnian", "Albanian", "Kosovar", "Slovenian", "Estonian", "Latvian",
         "Lithuanian", "Icelandic", "Maltese", "Cypriot", "Scots", "Welshman", "Englishman", "Frenchman", "Trans-Pacific",
-        "Atlantic", "Transatlantic", "Olympic", "Liberal", "Liberals", "Socialist", "Socialists",
+        "Atlantic", "Transatlantic", "Olympic",
     ];
 
     // Provenance: common honorifics, courtesy titles and government/corporate titles in English news usage.
