@@ -124,7 +124,7 @@ internal static class QuoteScanner
                 i--;
                 continue;
             }
-            if ((c == '\'' || c == '\u2019') && ClosesSingle(body, i))
+            if ((c == '\'' || c == '\u2019') && ClosesSingle(body, i) && !(LooksPossessive(body, i) && LaterCloseInParagraph(body, i + 1)))
             {
                 parts.Add((open + 1, i));
                 Complete(body, result, firstOpen, i, parts, startParagraph);
@@ -144,6 +144,34 @@ internal static class QuoteScanner
     {
         bool prevOk = i == 0 || char.IsWhiteSpace(s[i - 1]) || s[i - 1] is '(' or '[' or '\u2014' or '\u2013' or '-' or '"' or '\u201C';
         return prevOk && i + 1 < s.Length && char.IsLetterOrDigit(s[i + 1]);
+    }
+
+    /// <summary>"the farmers' union": an apostrophe after a plural, followed by a lower-case word, no punctuation before.</summary>
+    private static bool LooksPossessive(string s, int i)
+    {
+        if (i < 1 || s[i - 1] != 's' || i + 2 >= s.Length || s[i + 1] != ' ')
+        {
+            return false;
+        }
+        return char.IsLower(s[i + 2]);
+    }
+
+    /// <summary>Another closing single mark follows within the paragraph (bounded look-ahead keeps the scan linear).</summary>
+    private static bool LaterCloseInParagraph(string s, int from)
+    {
+        int end = Math.Min(s.Length, from + 400);
+        for (int k = from; k < end; k++)
+        {
+            if (s[k] == '\n')
+            {
+                return false;
+            }
+            if ((s[k] == '\'' || s[k] == '\u2019') && ClosesSingle(s, k) && !LooksPossessive(s, k))
+            {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static bool ClosesSingle(string s, int i)

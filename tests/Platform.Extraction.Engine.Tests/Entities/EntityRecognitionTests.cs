@@ -296,4 +296,44 @@ public class EntityRecognitionTests
 
         Assert.Equal(2, Single(e, "Anna de la Cruz").MentionCount);
     }
+
+    [Fact]
+    public void Run_PartiesAndLegislatures_AreOrganisations()
+    {
+        var e = Entities("Tory leader Dan Howe told the Commons that Labour had broken its promise.");
+
+        Assert.Equal(EntityType.Organization, Single(e, "Tory").Type);
+        Assert.Equal(EntityType.Organization, Single(e, "Commons").Type);
+        Assert.Equal(EntityType.Organization, Single(e, "Labour").Type);
+        Assert.Contains("Conservative Party", Single(e, "Tory").Aliases);
+        Assert.Contains("Tory leader", Single(e, "Dan Howe").Roles);
+    }
+
+    [Fact]
+    public void Run_PeerageStyleAndPersonalName_AreOnePersonNamedByThePersonalName()
+    {
+        var e = Entities("Lord Ashby will chair the inquiry. Robert Ashby, a former judge, said it would be independent.");
+
+        var p = Single(e, "Robert Ashby");
+        Assert.Equal("Robert Ashby", p.Name);
+        Assert.Contains("Lord Ashby", p.Aliases);
+        Assert.Equal(2, p.MentionCount);
+    }
+
+    [Fact]
+    public void Run_RoyalStyleAsOnlyName_IsKeptInTheName()
+    {
+        var e = Entities("Prince Albrecht opened the new bridge on Saturday.");
+
+        Assert.Equal(EntityType.Person, Single(e, "Prince Albrecht").Type);
+    }
+
+    [Fact]
+    public void Run_CountryModifyingAnOrganisation_IsAlsoAMention()
+    {
+        var e = Entities("The US Commerce Department added four firms to its list.");
+
+        Assert.Equal(EntityType.Organization, Single(e, "US Commerce Department").Type);
+        Assert.Equal(EntityType.Location, Single(e, "US").Type);
+    }
 }

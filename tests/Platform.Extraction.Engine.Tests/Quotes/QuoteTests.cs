@@ -171,4 +171,29 @@ public class QuoteTests
 
         Assert.Equal("Ministry of Health", Assert.Single(q).Speaker);
     }
+
+    [Fact]
+    public void Run_PluralPossessiveInsideSingleQuotes_DoesNotCloseTheQuote()
+    {
+        var q = Assert.Single(Quotes("'This is a victory for the farmers' union and for every village,' said Rhys Morgan."));
+
+        Assert.Equal("This is a victory for the farmers' union and for every village,", q.Text);
+        Assert.Equal("Rhys Morgan", q.Speaker);
+    }
+
+    [Fact]
+    public void Run_PhraseQuotedAfterSaid_GoesToTheSubjectOfSaid_NotToALaterVerb()
+    {
+        var q = Quotes("Opposition leader Hannah Price said the minister had \"serious questions to answer\" about what his adviser told the committee.");
+
+        Assert.Equal("Hannah Price", Assert.Single(q).Speaker);
+    }
+
+    [Fact]
+    public void Run_DescriptionOfAnOffice_ResolvesToThePersonHoldingIt()
+    {
+        var q = Quotes("Foreign Secretary Alan Pryce rejected the report. \"The facts were shared with every minister,\" the foreign secretary said.");
+
+        Assert.Equal("Alan Pryce", Assert.Single(q).Speaker);
+    }
 }
