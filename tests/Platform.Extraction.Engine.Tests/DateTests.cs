@@ -26,6 +26,19 @@ public class DateTests
     public void Extract_DateWithoutYearLaterInTheYear_IsPreviousYear() =>
         Assert.Equal([("December 20", "2022-12-20")], Dates("The plant closed on December 20 after a fire.", Tuesday14March2023));
 
+    [Theory]
+    [InlineData("The dividend is payable on April 1.", "2023-04-01")]
+    [InlineData("The inauguration would take place on August 25.", "2023-08-25")]
+    [InlineData("Work must be completed by May 30, the council said.", "2023-05-30")]
+    [InlineData("The factory closed on February 20 after a fire.", "2023-02-20")]
+    [InlineData("The vote will be held on March 20.", "2023-03-20")]
+    public void Extract_DateWithoutYear_IsTheOccurrenceNearestToPublication(string body, string value) =>
+        Assert.Equal([value], DateExtractor.Extract(body, Tuesday14March2023).Select(d => d.Value));
+
+    [Fact]
+    public void Extract_WeekdayInReportedFuture_IsNextOccurrence() =>
+        Assert.Equal([("Thursday", "2023-03-16")], Dates("The minister said she would present the plan on Thursday.", Tuesday14March2023));
+
     [Fact]
     public void Extract_FutureDateWithoutYear_IsNextOccurrence() =>
         Assert.Equal([("January 5", "2024-01-05")], Dates("The new rules will take effect on January 5.", Tuesday14March2023));

@@ -6,13 +6,15 @@ namespace Platform.Extraction.Engine.Text;
 /// Calendar dates of the body (GUIDELINES section 5).
 /// Rules:
 /// - A full date ("7 March 2003", "March 1, 2019", "2019-03-01") is taken as written.
-/// - A date without a year takes its year from the publication date: the latest such date not after
-///   publication plus a tolerance of 7 days (news mostly reports the recent past; the tolerance keeps
-///   "on May 26" in an article of May 25 in the same year). When the sentence speaks of the future
-///   ("will", "next", "scheduled") it is the first such date on or after publication instead.
+/// - A date without a year takes its year from the publication date: the occurrence nearest to publication
+///   (a news text speaks of the months around its date: "On January 16" in a text of January 17 is that January,
+///   "payable on December 1" in a text of October 23 is the coming December). A future cue in the sentence
+///   ("will", "would", "next", "scheduled") makes it the first occurrence on or after publication; "last" the
+///   latest one on or before publication (plus 7 days of tolerance).
 /// - A weekday ("said Friday", "on early Friday morning") is the latest such weekday on or before
 ///   publication (the same day if publication falls on it); in a future context ("will meet on Friday",
-///   "next Friday") the next such weekday after publication; "last Friday" is strictly before.
+///   "said he would present it on Friday", "next Friday") the next such weekday after publication;
+///   "last Friday" is strictly before.
 /// - Without a publication date, only full dates are listed.
 /// </summary>
 internal static class DateExtractor
@@ -27,8 +29,9 @@ internal static class DateExtractor
 
     private static readonly HashSet<string> PastMarkers = new(StringComparer.OrdinalIgnoreCase)
     {
-        "said", "says", "told", "announced", "stated", "noted", "added", "was", "were", "had", "did", "held", "met",
-        "last", "earlier", "ago", "reported", "confirmed", "on", "since", "stressed", "urged",
+        // Not "held", "reported", "confirmed": as participles they also stand in future sentences ("will be held on").
+        "said", "says", "told", "announced", "stated", "noted", "added", "was", "were", "had", "did", "met",
+        "last", "earlier", "ago", "on", "since", "stressed", "urged",
     };
 
     public static List<DateMention> Extract(string body, DateOnly? published)
@@ -70,21 +73,22 @@ internal static class DateExtractor
     private static DateOnly? ResolveYearless(string body, DateMatch d, DateOnly? published)
     {
         if (published is not { } pub) return null;
-        bool future = Tense(body, d.Start) > 0;
-        for (int y = pub.Year + 1; y >= pub.Year - 1; y--)
+        int tense = Tense(body, d.Start);
+        DateOnly? best = null;
+        int bestDistance = int.MaxValue;
+        for (int y = pub.Year - 1; y <= pub.Year + 1; y++)
         {
             if (DateParser.TryMake(y, d.Month, d.Day) is not { } candidate) continue;
-            if (future)
+            int distance = candidate.DayNumber - pub.DayNumber;
+            if (tense > 0 && distance < 0) continue;
+            if (tense < -1 && distance > ToleranceDays) continue;
+            if (Math.Abs(distance) < bestDistance)
             {
-                if (candidate >= pub && candidate.Year <= pub.Year + 1 && (DateParser.TryMake(y - 1, d.Month, d.Day) is not { } earlier || earlier < pub))
-                    return candidate;
-            }
-            else if (candidate <= pub.AddDays(ToleranceDays))
-            {
-                return candidate;
+                best = candidate;
+                bestDistance = Math.Abs(distance);
             }
         }
-        return null;
+        return best;
     }
 
     /// <summary>"early Friday morning": widen the surface to the time-of-day words around the weekday.</summary>
@@ -110,8 +114,8 @@ internal static class DateExtractor
             if (steps == 0 && (word.Equals("next", StringComparison.OrdinalIgnoreCase) || word.Equals("coming", StringComparison.OrdinalIgnoreCase))) return 1;
             if (steps == 0 && word.Equals("this", StringComparison.OrdinalIgnoreCase)) { pos = ws; continue; }
             if (PastMarkers.Contains(word) && !word.Equals("on", StringComparison.OrdinalIgnoreCase)) return -1;
-            if (FutureMarkers.Contains(word) && word is not ("to" or "from" or "until" or "till"))
-                return word.Equals("would", StringComparison.OrdinalIgnoreCase) ? 0 : 1;
+            // "would" in news is mostly reported future ("said it would vote on Thursday").
+            if (FutureMarkers.Contains(word) && word is not ("to" or "from" or "until" or "till")) return 1;
             // A sentence boundary ends the look-back.
             if (ws > 0 && body[ws - 1] is '.' or '!' or '?' or '\n' or ';') break;
             pos = ws;
