@@ -47,6 +47,32 @@ internal sealed class EntityRecognizer
         "in", "near", "outside", "across", "throughout", "inside", "at",
     }.ToFrozenSet(StringComparer.Ordinal);
 
+    // Provenance: English compass and position words that qualify a place name ("North Dorset", "Greater Manchester").
+    private static readonly FrozenSet<string> CompassWords = new[]
+    {
+        "North", "South", "East", "West", "Northern", "Southern", "Eastern", "Western", "Central", "Greater", "Upper",
+        "Lower", "Inner", "Outer", "Mid",
+    }.ToFrozenSet(StringComparer.Ordinal);
+
+    /// <summary>Heads of institution names that can end with the city they are in ("Imperial College London").</summary>
+    private static readonly FrozenSet<string> InstitutionHeads = new[]
+    {
+        "College", "University", "School", "Institute", "Hospital", "Academy", "Conservatoire", "Museum",
+    }.ToFrozenSet(StringComparer.Ordinal);
+
+    /// <summary>"MP for X", "Senator for X": holders of a seat named after the place they represent.</summary>
+    private static readonly FrozenSet<string> SeatHolders = new[]
+    {
+        "MP", "MPs", "MEP", "MSP", "MLA", "MLAs", "TD", "Member", "member", "Senator", "senator", "seat", "constituency",
+    }.ToFrozenSet(StringComparer.Ordinal);
+
+    /// <summary>"served by X", "polled by FactSet": passive verbs whose agent is usually a company or body.</summary>
+    private static readonly FrozenSet<string> OrgAgentVerbs = new[]
+    {
+        "served", "owned", "operated", "run", "supplied", "provided", "polled", "compiled", "published", "acquired",
+        "bought", "funded", "sponsored", "manufactured", "issued", "licensed", "regulated", "broadcast", "surveyed",
+    }.ToFrozenSet(StringComparer.Ordinal);
+
     /// <summary>Longest run of capitalised words considered as one name; segmentation is cubic in it, so it is bounded.</summary>
     private const int MaxRunTokens = 14;
 
@@ -379,6 +405,21 @@ internal sealed class EntityRecognizer
                 && !HasNamePrefix(run, a, b - 1))
             {
                 return (SegKind.Title, EntityKind.None, null);
+            }
+            // "U.S. District Judge": the cue word starts a title that continues in the run
+            if (b < run.Count && !IsConnector(run[b]) && Lexicon.Titles.Contains(lastWord + " " + Word(run[b])))
+            {
+                return (SegKind.None, EntityKind.None, null);
+            }
+            // "University College London", "King's College London": a trailing place stays in an institution's name
+            if (b - a >= 3 && InstitutionHeads.Contains(Word(run[b - 2])) && !IsConnector(run[b - 2]) && Lexicon.IsLocationName(lastWord))
+            {
+                return (SegKind.Name, EntityKind.Organization, null);
+            }
+            // "North Dorset", "West London": a compass word before a known place
+            if (b - a == 2 && CompassWords.Contains(firstWord) && Lexicon.IsLocationName(lastWord))
+            {
+                return (SegKind.Name, EntityKind.Location, null);
             }
             if (!titleFirst && Lexicon.OrgCues.Contains(lastWord))
             {

@@ -75,6 +75,11 @@ internal static class EntityResolver
                     found = index.Latest(index.ByInitials(word), Pos(m));
                 }
                 found ??= index.Latest(index.BySurface(word), Pos(m));
+                if (found == null && m.Kind != EntityKind.Person && !IsAllCaps(word))
+                {
+                    // "Sociedad" after "Real Sociedad": the distinctive last word of an organisation or place
+                    found = index.Latest(index.ByLastWord(word), Pos(m));
+                }
             }
             else
             {
@@ -178,8 +183,11 @@ internal static class EntityResolver
                     continue;
                 }
                 var last = PersonKey(parts[1]);
+                // a knight or dame is styled with the given name ("Sir Geoffrey" for Geoffrey Marlow), a peer with the surname
+                bool givenNameStyle = parts[0] is "Sir" or "Dame";
                 var hosts = styled.Where(o => o != c && o.Mentions.Count > 0 && !Lexicon.NameStyles.Contains(o.Mentions[0].Surface.Split(' ')[0])
-                    && PersonKey(o.Mentions[0].Surface).EndsWith(" " + last, StringComparison.Ordinal)).Take(2).ToList();
+                    && (PersonKey(o.Mentions[0].Surface).EndsWith(" " + last, StringComparison.Ordinal)
+                        || (givenNameStyle && PersonKey(o.Mentions[0].Surface).StartsWith(last + " ", StringComparison.Ordinal)))).Take(2).ToList();
                 if (hosts.Count == 1)
                 {
                     foreach (var m in c.Mentions)

@@ -132,8 +132,10 @@ internal static class Lexicon
         ["House of Commons", "Commons"],
         ["House of Lords", "Lords"],
         ["House of Representatives"],
-        ["US Congress", "Congress", "U.S. Congress"],
-        ["US Senate", "Senate", "U.S. Senate"],
+        ["US Congress", "U.S. Congress"],
+        ["Congress"],
+        ["US Senate", "U.S. Senate"],
+        ["Senate"],
         ["Parliament"],
         ["Bundestag"], ["Duma", "State Duma"], ["Knesset"], ["Storting"], ["Riksdag"], ["Folketing"], ["Dail"],
         // Provenance: large listed companies and well-known media, general knowledge.
@@ -200,6 +202,35 @@ internal static class Lexicon
         "Europe", "Latin America",
     ];
 
+    // Provenance: first-level subdivisions from ISO 3166-2 (US states, Indian states and union territories, Canadian
+    // provinces and territories, Australian states) and the ceremonial counties of England and preserved counties of
+    // Wales, general knowledge. Georgia (a country too) and Victoria (a frequent given name) are left out; states
+    // already listed as regions or cities (California, Texas, Washington, New York) are not repeated.
+    private static readonly string[] Subdivisions =
+    [
+        "Alabama", "Arizona", "Arkansas", "Colorado", "Connecticut", "Delaware", "Idaho", "Illinois", "Indiana", "Iowa",
+        "Kansas", "Kentucky", "Louisiana", "Maine", "Maryland", "Massachusetts", "Michigan", "Minnesota", "Mississippi",
+        "Missouri", "Montana", "Nebraska", "Nevada", "New Hampshire", "New Jersey", "New Mexico", "North Carolina",
+        "North Dakota", "Ohio", "Oklahoma", "Oregon", "Pennsylvania", "Rhode Island", "South Carolina", "South Dakota",
+        "Tennessee", "Utah", "Vermont", "Virginia", "West Virginia", "Wisconsin", "Wyoming",
+        "Andhra Pradesh", "Arunachal Pradesh", "Assam", "Bihar", "Chhattisgarh", "Goa", "Gujarat", "Haryana",
+        "Himachal Pradesh", "Jharkhand", "Karnataka", "Kerala", "Madhya Pradesh", "Maharashtra", "Manipur", "Meghalaya",
+        "Mizoram", "Nagaland", "Odisha", "Rajasthan", "Sikkim", "Tamil Nadu", "Telangana", "Tripura", "Uttar Pradesh",
+        "Uttarakhand", "West Bengal", "Jammu and Kashmir", "Ladakh", "Puducherry", "Chandigarh", "Lakshadweep",
+        "Andaman and Nicobar Islands",
+        "Ontario", "Quebec", "British Columbia", "Alberta", "Manitoba", "Saskatchewan", "Nova Scotia", "New Brunswick",
+        "Newfoundland and Labrador", "Prince Edward Island", "Yukon", "Nunavut", "Northwest Territories",
+        "New South Wales", "Tasmania", "South Australia", "Western Australia", "Australian Capital Territory",
+        "Bedfordshire", "Berkshire", "Buckinghamshire", "Cambridgeshire", "Cheshire", "Cornwall", "Cumbria",
+        "Derbyshire", "Devon", "Dorset", "Durham", "Essex", "Gloucestershire", "Hampshire", "Herefordshire",
+        "Hertfordshire", "Kent", "Lancashire", "Leicestershire", "Lincolnshire", "Merseyside", "Norfolk",
+        "Northamptonshire", "Northumberland", "Nottinghamshire", "Oxfordshire", "Rutland", "Shropshire", "Somerset",
+        "Staffordshire", "Suffolk", "Surrey", "Sussex", "East Sussex", "West Sussex", "Tyne and Wear", "Warwickshire",
+        "West Midlands", "Wiltshire", "Worcestershire", "Yorkshire", "North Yorkshire", "South Yorkshire",
+        "West Yorkshire", "East Riding of Yorkshire", "Greater London", "Greater Manchester", "Isle of Wight",
+        "Clwyd", "Dyfed", "Gwent", "Gwynedd", "Powys", "Glamorgan",
+    ];
+
     // Provenance: standard English demonyms / nationality adjectives (general knowledge).
     private static readonly string[] DemonymList =
     [
@@ -252,6 +283,8 @@ internal static class Lexicon
         "Head", "Member", "MP", "Minister of Foreign Affairs", "Minister of Defence", "Minister of Defense",
         "Deputy Secretary", "Deputy Minister", "Vice Minister", "Vice-Minister", "Party Secretary", "General Secretary",
         "Politburo member", "Premier",
+        // Provenance: US and UK court titles ("U.S. District Judge X": the court word belongs to the title)
+        "District Judge", "Circuit Judge", "Magistrate Judge", "Bankruptcy Judge", "High Court Judge", "District Attorney",
     ];
 
     /// <summary>Lower-case role nouns that announce a person name ("spokesperson Lu Kang", "leader Kim").</summary>
@@ -365,6 +398,8 @@ internal static class Lexicon
         "Robotics", "Software", "Semiconductor", "Semiconductors", "Electronics", "Chemicals", "Automotive", "Aerospace",
         "Dynamics", "Biotech", "Therapeutics", "Analytics", "Consulting", "Associates", "Bancorp", "Realty",
         "Properties", "Pharma", "Institution", "Initiative's",
+        // US federal appeals courts are named by circuit ("the Ninth Circuit")
+        "Circuit",
     ];
 
     /// <summary>Org cue words that may head a name followed by "of" ("Ministry of Foreign Affairs", "House of Lords").</summary>
@@ -469,6 +504,11 @@ internal static class Lexicon
         "SMS", "APP", "APPS", "EV", "EVs", "IPO", "ETF", "CPI", "PMI", "FDI", "R&D", "STEM", "LGBT", "LGBTQ", "USB",
         "WIFI", "GPS", "NB", "PS", "RSVP", "TBA", "ETA", "N", "S", "E", "W", "NE", "NW", "SE", "SW", "UAV", "UAVs",
         "MP", "MPs", "PhD", "MBA", "DIY", "FYI", "AKA", "ASAP", "BREAKING", "EXCLUSIVE",
+        // Provenance: common-noun abbreviations of English news (a family doctor, post-nominal honours) and the
+        // time-zone abbreviations of the tz database that follow clock times ("5:48 PM MST", "7:15 a.m. ET").
+        "GP", "GPs", "ICU", "MRI", "ATM", "ATMs", "SUV", "SUVs", "IVF", "PPE", "OBE", "MBE", "CBE", "KC", "QC", "EPS",
+        "ET", "PT", "CT", "MT", "EDT", "CDT", "CST", "MDT", "MST", "PDT", "AKST", "HST", "IST", "JST", "KST", "CEST",
+        "EET", "EEST", "WET", "WEST", "AEST", "AEDT", "NZST", "SGT", "HKT",
     ];
 
     /// <summary>Lower-case nouns for organisations that announce a name ("environmental group X", "the developer, X,").</summary>
@@ -573,7 +613,7 @@ internal static class Lexicon
                 AddGroup([country], EntityKind.Location);
             }
         }
-        foreach (var c in Cities.Concat(Regions))
+        foreach (var c in Cities.Concat(Regions).Concat(Subdivisions))
         {
             if (!names.ContainsKey(c))
             {

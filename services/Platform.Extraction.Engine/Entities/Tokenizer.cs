@@ -113,6 +113,12 @@ internal static class Tokenizer
                     i++;
                     end = i;
                 }
+                else if (!dotted && end - start == 1 && IsInitialBeforeName(text, start, end))
+                {
+                    abbrevDot = true; // "K. Senthilvelan": the dot of an initial does not end the sentence
+                    i++;
+                    end = i;
+                }
                 AddWord(text, tokens, start, end, dotted || abbrevDot, ref sentenceStart, ref paragraphStart);
                 continue;
             }
@@ -165,6 +171,25 @@ internal static class Tokenizer
             i++;
         }
         return tokens;
+    }
+
+    /// <summary>
+    /// A single capital letter with a dot, followed by a capitalised word that is not a sentence opener
+    /// ("M. Ilango said", but not "Plan B. The talks ...").
+    /// </summary>
+    private static bool IsInitialBeforeName(string text, int start, int end)
+    {
+        int n = text.Length;
+        if (!char.IsUpper(text[start]) || end + 2 >= n || text[end] != '.' || text[end + 1] != ' ' || !char.IsUpper(text[end + 2]))
+        {
+            return false;
+        }
+        int k = end + 2;
+        while (k < n && char.IsLetter(text[k]))
+        {
+            k++;
+        }
+        return k - (end + 2) >= 2 && !Lexicon.CommonCapitalised.Contains(text[(end + 2)..k]);
     }
 
     private static void AddWord(string text, List<Token> tokens, int start, int end, bool dotted, ref bool sentenceStart, ref bool paragraphStart)

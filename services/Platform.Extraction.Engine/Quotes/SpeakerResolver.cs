@@ -337,6 +337,18 @@ internal sealed class SpeakerResolver
         return -1;
     }
 
+    private bool HasWords(List<int> ctx, int from, int to)
+    {
+        for (int i = from; i < to; i++)
+        {
+            if (IsWord(ctx[i]))
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /// <summary>The quote opens its sentence: nothing but punctuation before it.</summary>
     private bool StartsSentence(List<int> before) => FirstWordIndex(before) < 0;
 
@@ -512,6 +524,11 @@ internal sealed class SpeakerResolver
         {
             return new Found(other.Cluster, "X said");
         }
+        if (!preferSentenceSubject && HasWords(ctx, clauseStart, v))
+        {
+            // "the statement said", "officials said": a subject that names no one
+            return new Found(null, "unnamed");
+        }
         return null;
     }
 
@@ -588,7 +605,8 @@ internal sealed class SpeakerResolver
         {
             return new Found(best, "description");
         }
-        return det > from || det == head ? null : null;
+        // "the official said" with no official named before: an unnamed speaker
+        return new Found(null, "unnamed");
     }
 
     private static string Norm(string w)

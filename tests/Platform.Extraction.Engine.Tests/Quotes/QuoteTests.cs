@@ -196,4 +196,15 @@ public class QuoteTests
 
         Assert.Equal("Alan Pryce", Assert.Single(q).Speaker);
     }
+
+    [Fact]
+    public void Run_StatementOrUnnamedOfficialAfterANamedSpeaker_IsNotContinued()
+    {
+        var q = Quotes("\"We will appeal the ruling,\" Jonas Weber said.\n\n\"The company acted within the law at all times,\" the statement said.\n\n\"Talks are still going on behind the scenes,\" officials said.");
+
+        Assert.Equal(3, q.Count);
+        Assert.Equal("Jonas Weber", q[0].Speaker);
+        Assert.Equal("", q[1].Speaker);
+        Assert.Equal("", q[2].Speaker);
+    }
 }
