@@ -41,7 +41,12 @@ public static class ExtractionModule
         var concurrency = builder.Configuration.GetSection(ExtractionOptions.Section).Get<ExtractionOptions>()?.ConcurrentMessageLimit ?? new ExtractionOptions().ConcurrentMessageLimit;
         builder.Services.AddPlatformConsumers(x => x
             .AddConsumer<DocumentSubmittedConsumer>((_, c) => c.ConcurrentMessageLimit = concurrency)
-            .Endpoint(e => e.Name = DocumentSubmittedConsumer.EndpointName));
+            .Endpoint(e =>
+            {
+                e.Name = DocumentSubmittedConsumer.EndpointName;
+                // Prefetch no more than a replica works on, so extra replicas (scaled on queue depth) get work.
+                e.PrefetchCount = concurrency;
+            }));
         return builder;
     }
 

@@ -54,8 +54,6 @@ public static class PlatformBusExtensions
                 // Fault<T> is not a protobuf contract; failures surface as ExtractionFailed or in the _error queue.
                 endpoint.PublishFaults = false;
                 endpoint.UseMessageRetry(r => r.Exponential(options.RetryLimit, options.RetryMinInterval, options.RetryMaxInterval, TimeSpan.FromMilliseconds(500)));
-                if (endpoint is IRabbitMqReceiveEndpointConfigurator rabbitEndpoint)
-                    rabbitEndpoint.PrefetchCount = options.PrefetchCount;
             });
 
             if (string.IsNullOrWhiteSpace(rabbit))
@@ -78,6 +76,8 @@ public static class PlatformBusExtensions
                         h.Password(user.Length > 1 ? Uri.UnescapeDataString(user[1]) : "guest");
                         h.PublisherConfirmation = true;
                     });
+                    // Bus-wide default; an endpoint that sets its own prefetch (Extraction) keeps it.
+                    cfg.PrefetchCount = options.PrefetchCount;
                     cfg.UseProtobufContracts();
                     cfg.ConfigureEndpoints(context);
                 });
