@@ -35,7 +35,7 @@ internal static class DocumentCleaner
 
     // "Beijing, March 1 (Xinhua) -- ..."
     private static readonly Regex TitleDateline = new(
-        @"^(?<city>\p{Lu}[\p{L}.' ]{1,30}?)\s*,\s*[^(\r\n]{1,30}?\s*\((?<agency>[^)]{1,40})\)\s*(-{1,2}|–|—|:)\s", Opt);
+        @"^(?<city>\p{Lu}[\p{L}.' ]{1,30}?)(\s*[(\[][\p{L}.' ]{1,30}[)\]]){0,2}\s*,\s*[^(\r\n]{1,30}?\s*\((?<agency>[^)]{1,40})\)\s*(-{1,2}|–|—|:)\s", Opt);
 
     // "(CNN)North Korea has ...", "(Reuters) - ..."
     private static readonly Regex CreditPrefix = new(@"^\((?<agency>\p{Lu}[\w .&-]{1,30})\)\s*(-{1,2}|–|—)?\s*\S", Opt);
@@ -94,6 +94,12 @@ internal static class DocumentCleaner
                 if (bylineSource.Length == 0) bylineSource = src;
                 return true;
             }
+            if (LineRules.TryParseAgencyPlace(line, out var agency))
+            {
+                reason[i] = Reasons.Byline;
+                if (bylineSource.Length == 0) bylineSource = agency;
+                return true;
+            }
             // A credit line that is only an agency name ("PTI", "(Xinhua)").
             var bare = line.Trim('(', ')', '[', ']', ' ');
             if (bare.Length >= 2 && Words.Count(bare) <= 4 && KnownNames.IsAgency(bare))
@@ -112,9 +118,19 @@ internal static class DocumentCleaner
         {
             if (lines[k].Length == 0) continue;
             if (TryMeta(k)) continue;
+            // "The Daily Example | World": a masthead with its section names the publisher and is never the headline.
+            bool sectionLine = LineRules.IsMastheadSectionLine(lines[k], out var masthead);
+            if (sectionLine && masthead.Length > 0 && mastheadSource.Length == 0) mastheadSource = masthead;
             if (strong[k] is { } r) { reason[k] = r; continue; }
-            // A masthead above the header ("China Daily" then "Updated: ...") is the publisher, not the headline.
-            if (Words.Count(lines[k]) <= 4 && KnownNames.LooksLikePublisher(lines[k]) && NextIsMeta(lines, k, IsMetaLine))
+            if (sectionLine && (masthead.Length > 0 || NextIsTitleLike(lines, k)))
+            {
+                reason[k] = Reasons.Navigation;
+                continue;
+            }
+            // A masthead above the header ("China Daily" then "Updated: ..."), or above a headline that a header or
+            // byline follows, is the publisher, not the headline.
+            if (Words.Count(lines[k]) <= 4 && KnownNames.LooksLikePublisher(lines[k])
+                && (NextIsMeta(lines, k, IsMetaLine) || Words.Count(lines[k]) >= 2 && !Words.EndsWithTerminal(lines[k]) && HeadlineThenMeta(lines, k, IsMetaLine)))
             {
                 reason[k] = Reasons.Navigation;
                 if (mastheadSource.Length == 0) mastheadSource = lines[k];
@@ -160,13 +176,17 @@ internal static class DocumentCleaner
         int standfirst = -1;
         if (hasTitle)
         {
+            bool metaSeen = false;
             for (; k < n; k++)
             {
                 var line = lines[k];
                 if (line.Length == 0 || reason[k] is not null) continue;
-                if (TryMeta(k)) continue;
+                if (TryMeta(k)) { metaSeen = true; continue; }
                 if (strong[k] is { } r) { reason[k] = r; continue; }
                 if (IsBareCaption(lines, k)) { reason[k] = Reasons.Caption; continue; }
+                // Between the byline or date line and the first paragraph, a short line that does not end like a
+                // sentence, or a name placed "in"/"at" somewhere without a verb, is a photo caption.
+                if (metaSeen && (IsUnterminatedCaption(line) || IsNamePlacedCaption(line))) { reason[k] = Reasons.Caption; continue; }
                 int words = Words.Count(line);
                 if (words <= 8 && !Words.EndsWithTerminal(line) && !IsTranscriptMarker(line) && !IsDatelineOnly(line))
                 {
@@ -297,7 +317,20 @@ internal static class DocumentCleaner
         published ??= updated;
         result.PublishedAt = published is { } p ? DateParser.Format(p) : NormalizeDate(doc.Hints.PublishedAt);
         result.UpdatedAt = updated is { } u ? DateParser.Format(u) : NormalizeDate(doc.Hints.UpdatedAt);
-        result.Source = FirstNonEmpty(headerSource, bylineSource, creditSource, signoffSource, mastheadSource, doc.Hints.Source, headingSource);
+        // Footers name the publisher last: "© 2025 The Daily Example. All rights reserved.", or the masthead
+        // repeated as the closing line of the page.
+        string footerSource = "";
+        for (int i = n - 1, seen = 0; i >= 0 && seen < 12 && footerSource.Length == 0; i--)
+        {
+            if (lines[i].Length == 0) continue;
+            if (seen == 0 && reason[i] is not null && Words.Count(lines[i]) is >= 2 and <= 5 && !Words.EndsWithTerminal(lines[i])
+                && KnownNames.LooksLikePublisher(lines[i]) && lines[i].AsSpan().IndexOfAnyInRange('0', '9') < 0)
+                footerSource = lines[i];
+            else if (reason[i] is not null && LineRules.TryCopyrightHolder(lines[i], out var holder))
+                footerSource = holder;
+            seen++;
+        }
+        result.Source = FirstNonEmpty(headerSource, bylineSource, creditSource, signoffSource, mastheadSource, doc.Hints.Source, footerSource, headingSource);
         if (result.Byline.Length == 0) result.Byline = doc.Hints.Byline;
         return result;
     }
@@ -312,6 +345,21 @@ internal static class DocumentCleaner
         }
         return false;
     }
+
+    private static int NextNonEmpty(IReadOnlyList<string> lines, int index)
+    {
+        for (int j = index + 1; j < lines.Count; j++)
+            if (lines[j].Length > 0) return j;
+        return -1;
+    }
+
+    private static bool NextIsTitleLike(IReadOnlyList<string> lines, int index) =>
+        NextNonEmpty(lines, index) is >= 0 and var j && IsTitleLike(lines[j]);
+
+    /// <summary>The next line reads as a headline and a header or byline line follows it.</summary>
+    private static bool HeadlineThenMeta(IReadOnlyList<string> lines, int index, Func<int, bool> isMeta) =>
+        NextNonEmpty(lines, index) is >= 0 and var j && IsTitleLike(lines[j]) && Words.Count(lines[j]) > Words.Count(lines[index])
+        && NextIsMeta(lines, j, isMeta);
 
     private static bool NextIsMeta(IReadOnlyList<string> lines, int index, Func<int, bool> isMeta)
     {
@@ -370,6 +418,14 @@ internal static class DocumentCleaner
         if (m.Success)
         {
             issuingBody = m.Groups["body"].Value.Trim();
+            // "Daily Briefing of the Example Agency Spokesperson": the body is what follows the event words.
+            for (int of = issuingBody.IndexOf(" of ", StringComparison.OrdinalIgnoreCase); of > 0;
+                 of = issuingBody.IndexOf(" of ", of + 4, StringComparison.OrdinalIgnoreCase))
+            {
+                if (!TranscriptHeading.IsMatch(issuingBody.AsSpan(0, of))) continue;
+                issuingBody = issuingBody[(of + 4)..].Trim();
+                break;
+            }
             if (issuingBody.StartsWith("the ", StringComparison.OrdinalIgnoreCase)) issuingBody = issuingBody[4..];
         }
         else
@@ -411,6 +467,48 @@ internal static class DocumentCleaner
         }
         return lower <= 2 && (words <= 3 || lower < words / 2);
     }
+
+    private static bool IsUnterminatedCaption(string line)
+    {
+        int words = Words.Count(line);
+        return words is > 8 and <= 25 && !Words.EndsWithTerminal(line) && !IsTranscriptMarker(line) && !IsDatelineOnly(line)
+            && line[^1] is not (':' or ',' or ';' or '"' or '”' or '\'' or '’');
+    }
+
+    // "Dr Jane Roe in her office at the Example Institute.", "Fans outside the stadium on Sunday.": two to five
+    // capitalised words, then a place preposition.
+    private static readonly Regex NamePlaced = new(@"^(\p{Lu}[\p{L}'’.-]*\s){2,5}(in|at|outside|inside|during|beside|near|on)\s", Opt);
+
+    private static bool IsNamePlacedCaption(string line)
+    {
+        int words = Words.Count(line);
+        if (words > 20 || !NamePlaced.IsMatch(line) || line.Contains('"') || line.Contains('“')) return false;
+        string previous = "";
+        foreach (var w in line.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+        {
+            var t = w.Trim('"', '\'', '“', '”', '(', ')', ',', '.', ';', ':');
+            if (t.Length == 0) continue;
+            // A finite verb makes it a sentence of the article; "the damaged wall" is an adjective.
+            if (Verbs.Contains(t) || PastVerbs.Contains(t)) return false;
+            if (t.Length > 4 && t.EndsWith("ed", StringComparison.Ordinal) && char.IsLower(t[0]) && !Determiners.Contains(previous)) return false;
+            previous = t;
+        }
+        return true;
+    }
+
+    // Frequent irregular past-tense verbs of news English (a sentence "Jane Roe in Lyon won ..." is not a caption).
+    private static readonly HashSet<string> PastVerbs = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "won", "lost", "rose", "fell", "made", "took", "gave", "went", "came", "met", "led", "left", "held", "kept", "saw",
+        "got", "ran", "hit", "set", "put", "cut", "paid", "sold", "bought", "built", "sent", "spent", "began", "became",
+        "fought", "thought", "brought", "struck", "beat", "broke", "chose", "drove", "flew", "grew", "knew", "shot",
+        "spoke", "stood", "threw", "wrote", "found", "felt", "heard", "lay", "meant", "said", "told", "says", "tells",
+    };
+
+    private static readonly HashSet<string> Determiners = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "the", "a", "an", "his", "her", "its", "their", "our", "this", "that", "newly", "recently",
+    };
 
     private static readonly HashSet<string> NameConnectors = new(StringComparer.Ordinal) { "of", "and", "the", "for", "de", "van", "von", "al", "bin" };
 

@@ -25,6 +25,9 @@ internal static class KnownNames
         "Tribune", "Gazette", "Online", "Wire", "Standard", "Telegraph", "Guardian", "Express", "Mail", "Review",
         "Chronicle", "Observer", "Insider", "Today", "Weekly", "Magazine", "Radio", "TV", "Television", "Broadcasting",
         "Newswire",
+        // Further title words of newspapers in English ("Evening Courier", "Financial Ledger", "Morning Star").
+        "Courier", "Ledger", "Bulletin", "Sentinel", "Examiner", "Dispatch", "Inquirer", "Enquirer", "Mirror",
+        "Advertiser", "Courant", "Argus", "Star", "Globe", "Independent", "Record", "Digest",
     };
 
     public static bool IsAgency(string name) => Agencies.Contains(name.Trim().TrimEnd('.'));

@@ -27,11 +27,14 @@ internal static class LineRules
         @"(^(photo|photos|image|picture|file photo|photograph|caption|pic|video grab|screengrab)\s*(:|/|\||-|–))|(^file (photo|image|picture)\b)|" +
         @"(getty images|photo credit|image credit|image source|\(photo\)|\(file\)|/\s*afp\s*photo|afp photo|ap photo|reuters/|xinhua/|/xinhua|photo/)|" +
         @"\b(photo|photograph|image|picture|pic)s?\s*:\s*\S[^.]{0,60}$|\bin this (undated |file |handout |recent )?(photo|picture|image|video grab)|" +
-        @"\b(via|/)\s*(reuters|ap|afp|getty|epa|xinhua|kcna|yonhap)\s*\)?\.?$|\bhandout (photo|picture|image|via)",
+        @"\b(via|/)\s*(reuters|ap|afp|getty|epa|xinhua|kcna|yonhap)\s*\)?\.?$|\bhandout (photo|picture|image|via)|" +
+        // "... at the plant. Credit: Example Times/Jane Roe": a credit at the end of the line names the photographer.
+        @"(^|[.)]\s{1,3})(credit|credits|photo credit|courtesy)\s*:\s*[^.]{1,80}$",
         OptI);
 
     private static readonly Regex LinkLine = new(
         @"^(also read|read also|read more|more|related|related stories|related story|related news|related articles|related content|see also|" +
+        @"related (media|video|videos|links|documents|files|galleries|audio|coverage|topics|posts)|" +
         @"recommended|suggested|watch|listen|trending|must read|don't miss|top stories|latest news|more news|more stories|editor's picks|" +
         @"you may also like|you might also like|also see|also watch)\s*(:|\||-|–|—|>|»)|^click here\b|^(https?://|www\.)\S+$|" +
         @"^(related (articles|stories|news|content|coverage|topics|links|posts)|more (from|on|in) [\w .&'-]{1,40}|recommended( for you)?|most (read|popular|viewed|shared)|" +
@@ -48,12 +51,14 @@ internal static class LineRules
         @"^(follow us on|find us on|like us on|join us on|get the latest)\b|^\d{1,3} min(ute)?s? read$|" +
         @"^(updated|published|posted)?\s*\d{1,3} (seconds?|minutes?|mins?|hours?|hrs?|days?) ago$|^page \d{1,3} of \d{1,3}$|^(next|previous) page$|" +
         @"^listen to (this|the) (article|story)|^(print|email) this (article|story|page)$|" +
-        @"^\W{0,2}(print( this)?( page)?|close( this)?( window)?|font size|text size|bookmark|top of page|return to top)\W{0,2}(\s*\W{0,2}(print|close|large|medium|small|share|email)\W{0,2})*$",
+        @"^\W{0,2}(print( this)?( page)?|close( this)?( window)?|font size|text size|bookmark|top of page|return to top)\W{0,2}(\s*\W{0,2}(print|close|large|medium|small|share|email)\W{0,2})*$|" +
+        // Page tools: "Text size: A A A", "Font size A- A+", "Print-friendly version", "Download PDF".
+        @"^(text|font)[ -]?size\s*:?(\s{1,3}[aA][+-]?){1,5}$|^(print|printer)[ -]?(friendly|version)( (pdf|version|page))?$|^(download|save)( as)? (pdf|the pdf)$|^(pdf|print|email)( \| (pdf|print|email)){1,3}$",
         OptI);
 
     // Atomic groups: each word is matched once, so a line of many words and spaces cannot make the engine backtrack.
     private static readonly Regex SocialWords = new(
-        @"^(?>(?>share|tweet|facebook|twitter|x|whatsapp|linkedin|email|e-mail|print|pinterest|reddit|telegram|copy link|copy|save|comments|comment|" +
+        @"^(?>share( this( page| article| story| post)?)?\s*:\s*)?(?>(?>comments?\s*\(\d{1,6}\)|share on|share via|share|tweet|facebook|twitter|x|whatsapp|linkedin|email|e-mail|print|pinterest|reddit|telegram|copy link|copy|save|comments|comment|" +
         @"instagram|youtube|flipboard|messenger|sms|link)(?>\s*[|•·,/]?\s*))+$", OptI);
 
     // Phrases that only paywalls and sign-up boxes use.
@@ -61,7 +66,25 @@ internal static class LineRules
         @"\{\{[^}]{0,60}\}\}|subscribe (now|today|to (read|continue|unlock|get|our))|already (a )?(subscribed|subscriber|a member)|" +
         @"free articles?|paywall|unlimited access|cancel any ?time|renews? automatically|\blog ?in to\b|\bsign ?in to (read|continue)|" +
         @"(digital|premium) subscription|create (a free |an )?account|become a (member|subscriber)|support (our|independent) journalism|" +
-        @"premium (stories|content|articles|access)|ad-free|start your (free )?trial|subscription plans?",
+        @"premium (stories|content|articles|access)|ad-free|start your (free )?trial|subscription plans?|" +
+        // Newsletter sign-up forms: the offer, the e-mail field and the consent under it.
+        @"^(get|sign up for|subscribe to|receive) (the|our) [^.:]{1,50}newsletters?\b|^(please )?(enter )?(your )?e-?mail( address)?\s*\*?:?$|" +
+        @"\bby (subscribing|signing up|registering|clicking)\b[^.]{0,60}\b(you )?(agree|accept|consent)|\bunsubscribe at any time|\bto your inbox\b",
+        OptI);
+
+    // Cookie and consent banners: the notice (any length, it opens the line) and its buttons (short lines).
+    private static readonly Regex ConsentNotice = new(
+        @"^(we|this (web)?site|our (web)?sites?|this page)( and our (partners|vendors))? (uses?|may use|store) cookies\b|" +
+        @"^by (clicking|continuing|using)\b[^.]{0,80}\b(agree|consent)\b[^.]{0,40}\bcookies\b",
+        OptI);
+
+    // Buttons only ("Manage preferences | Accept all"), or a short line about cookies ("Cookie settings"); a headline
+    // such as "Ministers reject all calls for an inquiry" is neither.
+    private static readonly Regex ConsentButtons = new(
+        @"^(?>(?>accept|reject|allow|decline|refuse|agree|i agree|manage|customi[sz]e|got it|ok)" +
+        @"(?> all| only| essential| necessary| non-essential| optional| required| my| and close| and continue)?" +
+        @"(?> cookies| preferences| settings| choices| options)?\s*[|/·•]?\s*){1,4}$|" +
+        @"\bcookies?\b.{0,60}\b(settings|preferences|policy|notice|consent|accept|reject|manage)\b|\b(accept|reject|manage|allow) (all |only )?(essential |necessary |optional )?cookies\b",
         OptI);
 
     // Words of marketing boxes that ordinary sentences use too: only on short lines that are not sentences.
@@ -81,7 +104,7 @@ internal static class LineRules
         OptI);
 
     // "--IANS", "-- Reuters", "—AP"
-    private static readonly Regex DashSignoff = new(@"^[-–—]{1,3}\s*(?<src>[A-Z][\w&.' ]{0,40}?)\s*[-–—]{0,3}$", Opt);
+    private static readonly Regex DashSignoff = new(@"^([-–—]{1,3}|/)\s*(?<src>[A-Z][\w&.' ]{0,40}?)\s*[-–—]{0,3}$", Opt);
 
     private static readonly Regex CreditSignoff = new(
         @"^\(?\s*((additional )?reporting|writing|editing|compiled|edited|written|produced|translated|with inputs|inputs) (by|from)\s[^)]{1,200}\)?\.?$|" +
@@ -111,13 +134,18 @@ internal static class LineRules
         StringComparison.OrdinalIgnoreCase);
     private static readonly SearchValues<string> PaywallStrongTriggers = SearchValues.Create(
         ["{{", "subscri", "already", "free article", "paywall", "unlimited", "cancel any", "renew", "log in", "login", "sign in",
-         "signin", "premium", "account", "become a", "journalism", "ad-free", "trial"],
+         "signin", "premium", "account", "become a", "journalism", "ad-free", "trial", "newsletter", "mail", "signing up",
+         "registering", "clicking", "inbox"],
         StringComparison.OrdinalIgnoreCase);
     private static readonly SearchValues<string> PaywallWeakTriggers = SearchValues.Create(
         ["subscri", "log", "sign", "newsletter", "paper", "premium", "month", "year", "offer", "digital", "register"],
         StringComparison.OrdinalIgnoreCase);
     private static readonly SearchValues<string> NavigationTriggers = SearchValues.Create(
         ["cms", "skip to", "toggle navigation", "main menu", "back to top", "jump to", "open menu", "close menu"],
+        StringComparison.OrdinalIgnoreCase);
+
+    private static readonly SearchValues<string> ConsentTriggers = SearchValues.Create(
+        ["cookie", "accept", "reject", "allow", "decline", "refuse", "manage", "customi", "update", "agree", "got it", "ok"],
         StringComparison.OrdinalIgnoreCase);
 
     private static readonly SearchValues<string> HeaderKeywordTriggers = SearchValues.Create(
@@ -139,6 +167,9 @@ internal static class LineRules
         if (words <= 3 && line.Contains('/') && DeskCode.IsMatch(line)) return Reasons.DeskCode;
         if (Matches(CaptionMarker, CaptionTriggers, line, '/')) return Reasons.Caption;
         if (words <= 40 && LinkLine.IsMatch(line)) return Reasons.Link;
+        if (words <= 80 && line.AsSpan().IndexOfAny(ConsentTriggers) >= 0
+            && (ConsentNotice.IsMatch(line) || words <= 12 && !Words.EndsWithTerminal(line) && ConsentButtons.IsMatch(line)))
+            return Reasons.Navigation;
         if (words <= 40 && Matches(DisclaimerRegex, DisclaimerTriggers, line, '©')) return Reasons.Disclaimer;
         if (line.Contains("{{", StringComparison.Ordinal) && line.Contains("}}", StringComparison.Ordinal)) return Reasons.Paywall;
         if (words <= 4 && Price.IsMatch(line)) return Reasons.Paywall;
@@ -160,7 +191,7 @@ internal static class LineRules
             var src = m.Groups["src"].Value.Trim();
             // "- Higher pensions" is a list item; a sign-off names an agency, is in capitals or uses a long dash.
             bool signoffShape = KnownNames.IsAgency(src) || src.Length >= 2 && src.All(c => !char.IsLetter(c) || char.IsUpper(c))
-                || line.StartsWith("--", StringComparison.Ordinal) || line.StartsWith('—');
+                || line.StartsWith("--", StringComparison.Ordinal) || line.StartsWith('—') || line.StartsWith('/');
             if (Words.Count(src) <= 4 && signoffShape)
             {
                 source = src;
@@ -280,6 +311,8 @@ internal static class LineRules
                 published ??= only;
                 continue;
             }
+            // "First Published: 10 June 2024 | 3:10 PM IST": the time may stand in a segment of its own.
+            if (IsTimeOnly(segment)) continue;
             var src = SourceLine.Match(segment);
             if (src.Success)
             {
@@ -341,12 +374,47 @@ internal static class LineRules
         date = DateParser.FirstFullDate(line, out var start, out var length);
         if (date is null) return false;
         var rest = string.Concat(line.AsSpan(0, start), " ", line.AsSpan(start + length));
-        foreach (var token in rest.Split([' ', ',', '|', '(', ')', '-', '–'], StringSplitOptions.RemoveEmptyEntries))
+        return IsTimeMetadata(rest, out _);
+    }
+
+    /// <summary>"4:52 PM IST", "7:15 a.m. ET": a time of day on its own, header metadata like a date.</summary>
+    private static bool IsTimeOnly(string segment) =>
+        segment.Length <= 40 && IsTimeMetadata(segment, out bool clock) && clock;
+
+    // A time zone is written as a short capitalised abbreviation ("ET", "MST", "AEDT", "UTC+8"), so it is read as a
+    // pattern after a clock time rather than from a closed list.
+    private static readonly Regex ZoneToken = new(@"^[A-Z]{2,5}([+-]\d{1,2}(:?\d{2})?)?$", Opt);
+
+    /// <summary>Every token is a time, a time word or a time zone following a time; <paramref name="clock"/> when one is a clock time.</summary>
+    private static bool IsTimeMetadata(string text, out bool clock)
+    {
+        clock = false;
+        bool afterTime = false;
+        foreach (var token in text.Split([' ', ',', '|', '(', ')', '-', '–'], StringSplitOptions.RemoveEmptyEntries))
         {
             var t = token.TrimEnd(':', '.');
-            if (t.Length == 0 || TimeWords.Contains(t) || TimeWords.Contains(token)) continue;
-            if (t.All(c => char.IsDigit(c) || c is ':' or '+' or '.' or 'T' or 'Z')) continue;
-            if (TimeToken.IsMatch(t)) continue;
+            if (t.Length == 0) continue;
+            if (TimeWords.Contains(t) || TimeWords.Contains(token))
+            {
+                // "PM", "a.m." close a time; "at", "on", weekday names do not.
+                afterTime = afterTime || t.Equals("am", StringComparison.OrdinalIgnoreCase) || t.Equals("pm", StringComparison.OrdinalIgnoreCase)
+                    || t.Equals("a.m", StringComparison.OrdinalIgnoreCase) || t.Equals("p.m", StringComparison.OrdinalIgnoreCase)
+                    || t.Length >= 3 && t.All(char.IsUpper);
+                continue;
+            }
+            if (TimeToken.IsMatch(t))
+            {
+                clock |= t.Contains(':') || t.Contains('.') || char.IsLetter(t[^1]);
+                afterTime = true;
+                continue;
+            }
+            if (t.All(c => char.IsDigit(c) || c is ':' or '+' or '.' or 'T' or 'Z'))
+            {
+                afterTime = t.Contains(':');
+                clock |= afterTime;
+                continue;
+            }
+            if (afterTime && ZoneToken.IsMatch(t)) continue;
             return false;
         }
         return true;
@@ -379,6 +447,87 @@ internal static class LineRules
                 break;
             }
         }
+        // "By Jane Doe, AP Diplomatic Correspondent": an agency in front of a newsroom role is the publisher.
+        for (int i = 1; i < parts.Length && source.Length == 0; i++)
+            source = AgencyBeforeRole(parts[i]);
+        return true;
+    }
+
+    private static readonly HashSet<string> RoleNouns = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "correspondent", "correspondents", "editor", "reporter", "writer", "columnist", "journalist", "staff", "chief",
+        "producer", "analyst", "bureau", "desk",
+    };
+
+    private static string AgencyBeforeRole(string part)
+    {
+        var words = part.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        if (words.Length < 2 || words.Length > 6 || !RoleNouns.Contains(words[^1])) return "";
+        for (int take = Math.Min(3, words.Length - 1); take >= 1; take--)
+        {
+            var prefix = string.Join(' ', words, 0, take);
+            if (KnownNames.IsAgency(prefix)) return prefix;
+        }
+        return "";
+    }
+
+    /// <summary>
+    /// "Reuters | London", "PTI | New Delhi": an agency credit with the place it files from, but no date; the
+    /// agency is the source.
+    /// </summary>
+    public static bool TryParseAgencyPlace(string line, out string source)
+    {
+        source = "";
+        if (line.Length > 80 || !line.Contains('|') || line.AsSpan().IndexOfAnyInRange('0', '9') >= 0) return false;
+        var parts = line.Split('|', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        if (parts.Length is < 2 or > 3 || !KnownNames.IsAgency(parts[0])) return false;
+        for (int i = 1; i < parts.Length; i++)
+            if (!IsCapitalisedName(parts[i], 3)) return false;
+        source = parts[0];
+        return true;
+    }
+
+    /// <summary>
+    /// A masthead with its section: "The Daily Example | World", "Northern Star Online | Sport | Rugby": short
+    /// capitalised segments. <paramref name="publisher"/> is the first segment when it reads as a publisher name.
+    /// </summary>
+    public static bool IsMastheadSectionLine(string line, out string publisher)
+    {
+        publisher = "";
+        if (line.Length > 100 || !line.Contains(" | ", StringComparison.Ordinal) || line.AsSpan().IndexOfAnyInRange('0', '9') >= 0) return false;
+        var parts = line.Split(" | ", StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        if (parts.Length is < 2 or > 4) return false;
+        foreach (var part in parts)
+            if (!IsCapitalisedName(part, 4)) return false;
+        if (KnownNames.IsAgency(parts[0]) || Words.Count(parts[0]) >= 2 && KnownNames.LooksLikePublisher(parts[0])) publisher = parts[0];
+        return true;
+    }
+
+    /// <summary>1..<paramref name="maxWords"/> words, each capitalised or a connector ("of", "and", "&amp;").</summary>
+    private static bool IsCapitalisedName(string text, int maxWords)
+    {
+        var words = text.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        if (words.Length == 0 || words.Length > maxWords || !char.IsUpper(words[0][0])) return false;
+        foreach (var w in words)
+            if (!char.IsUpper(w[0]) && !Connectors.Contains(w)) return false;
+        return true;
+    }
+
+    // "© 2025 The Daily Example. All rights reserved.", "Copyright 2024 Example Media Ltd"
+    private static readonly Regex CopyrightHolder = new(
+        @"^(©|\(c\)|copyright)\s*(©|copyright)?\s*(\d{4}(\s*[-–]\s*\d{4})?\s*,?\s*)?(?<src>\p{Lu}[\w&.' -]{1,60}?)\s*(\.\s|\.$|,|;|\||$)", OptI);
+
+    /// <summary>The holder named by a copyright footer, when it is a name of at most six words.</summary>
+    public static bool TryCopyrightHolder(string line, out string holder)
+    {
+        holder = "";
+        if (line.Length > 200 || line.Length < 3 || !(line[0] == '©' || line[0] == '(' || line[0] is 'C' or 'c')) return false;
+        var m = CopyrightHolder.Match(line);
+        if (!m.Success) return false;
+        var src = m.Groups["src"].Value.Trim();
+        if (src.EndsWith(" All rights reserved", StringComparison.OrdinalIgnoreCase)) src = src[..^20].Trim();
+        if (!IsCapitalisedName(src, 6)) return false;
+        holder = src;
         return true;
     }
 

@@ -1,0 +1,218 @@
+using Platform.Extraction.Engine.Cleaning;
+
+namespace Platform.Extraction.Engine.Tests;
+
+/// <summary>
+/// Header, source, boilerplate and title rules that must hold for any publisher's page layout (the project's own
+/// example lines; none comes from an evaluation document).
+/// </summary>
+public class GeneralisationCleaningTests
+{
+    private static Platform.Contracts.Documents.V1.Extraction Extract(params string[] lines) =>
+        new ExtractionEngine().ExtractText(string.Join("\n", lines));
+
+    private const string Para1 = "Harbour officials on Monday approved a plan to rebuild the northern breakwater, the port authority said in a statement.";
+    private const string Para2 = "Work is expected to take two years and will be paid for by the regional government and a European fund.";
+
+    [Theory]
+    [InlineData("Posted: March 3, 2024 9:05 AM PT | Updated: March 3, 2024 11:30 AM PT")]
+    [InlineData("Published: 3 March 2024 at 9:05 a.m. CT")]
+    [InlineData("Last updated: March 3, 2024, 21:05 NZDT")]
+    [InlineData("Published: March 3, 2024 | 9:05 PM AEDT")]
+    [InlineData("First Published: Mar 3 2024 | 09:05 GMT+1")]
+    public void Extract_HeaderWithAnyTimeZoneOrTimeOnlySegment_IsHeaderAndGivesPublicationDate(string header)
+    {
+        var e = Extract("Port approves breakwater rebuild after winter storms", "", header, "", Para1, "", Para2);
+
+        Assert.Equal("2024-03-03", e.PublishedAt);
+        Assert.Equal(["header"], e.RemovedReasons(header[..12]));
+        Assert.DoesNotContain(header[..12], e.Body);
+        Assert.Equal("Port approves breakwater rebuild after winter storms", e.Title);
+    }
+
+    [Fact]
+    public void Extract_CapitalWordAfterDateWithoutTime_IsNotReadAsTimeZone()
+    {
+        var e = Extract("Port approves breakwater rebuild after winter storms", "", "Published: March 3, 2024 NATO", "", Para1);
+
+        Assert.Equal("", e.PublishedAt);
+    }
+
+    [Fact]
+    public void Extract_ConsentBannerAboveMastheadHeadlineAndHeader_IsRemovedAndHeadStillParsed()
+    {
+        var e = Extract(
+            "This website uses cookies to improve your experience and to show you relevant offers from our partners.",
+            "Reject all | Accept all cookies",
+            "",
+            "The Riverside Ledger",
+            "",
+            "Port approves breakwater rebuild after winter storms",
+            "",
+            "By Mara Lind | Published: Apr 2, 2024 at 6:10 p.m. ET",
+            "",
+            Para1, "", Para2);
+
+        Assert.Equal("Port approves breakwater rebuild after winter storms", e.Title);
+        Assert.Equal("2024-04-02", e.PublishedAt);
+        Assert.Equal("The Riverside Ledger", e.Source);
+        Assert.StartsWith("Harbour officials", e.Body);
+        Assert.DoesNotContain("cookies", e.Body);
+        Assert.DoesNotContain("Riverside Ledger", e.Body);
+    }
+
+    [Fact]
+    public void Extract_MastheadSectionLine_IsNotTitleAndNamesPublisher()
+    {
+        var e = Extract("The Lakeland Sentinel | Local News", "", "Port approves breakwater rebuild after winter storms", "",
+            "By Mara Lind", "Published: 2 April 2024", "", Para1, "", Para2);
+
+        Assert.Equal("Port approves breakwater rebuild after winter storms", e.Title);
+        Assert.Equal("The Lakeland Sentinel", e.Source);
+        Assert.Equal(["navigation"], e.RemovedReasons("The Lakeland Sentinel |"));
+    }
+
+    [Fact]
+    public void Extract_AgencyBeforeBylineRole_IsSource()
+    {
+        var e = Extract("Port approves breakwater rebuild after winter storms", "", "By Omar Haddad, AP Diplomatic Correspondent",
+            "Published: 2 April 2024", "", Para1);
+
+        Assert.Equal("AP", e.Source);
+    }
+
+    [Fact]
+    public void Extract_BylineWithPlainRole_HasNoSource()
+    {
+        var e = Extract("Port approves breakwater rebuild after winter storms", "", "By Omar Haddad, Senior Transport Correspondent",
+            "Published: 2 April 2024", "", Para1);
+
+        Assert.Equal("", e.Source);
+    }
+
+    [Fact]
+    public void Extract_AgencyAndPlaceLineWithoutDate_IsBylineAndSource()
+    {
+        var e = Extract("Port approves breakwater rebuild after winter storms", "", "PTI | Kochi", "Updated: Apr 2 2024 | 5:10 PM IST", "",
+            Para1, "", Para2);
+
+        Assert.Equal("PTI", e.Source);
+        Assert.Equal("2024-04-02", e.PublishedAt);
+        Assert.Equal(["byline"], e.RemovedReasons("PTI | Kochi"));
+    }
+
+    [Fact]
+    public void Extract_SlashAgencySignoff_IsRemovedAndNamesSource()
+    {
+        var e = Extract("Port approves breakwater rebuild after winter storms", "", Para1, "", Para2, "", "/PTI");
+
+        Assert.Equal("PTI", e.Source);
+        Assert.Equal(["signoff"], e.RemovedReasons("/PTI"));
+    }
+
+    [Fact]
+    public void Extract_DatelineWithRegionAndCountryInBrackets_GivesAgencyCredit()
+    {
+        var e = Extract("Port approves breakwater rebuild after winter storms", "",
+            "Kochi (Kerala) [India], April 2 (PTI): " + Para1, "", Para2);
+
+        Assert.Equal("PTI", e.Source);
+        Assert.Equal("Kochi", e.Dateline);
+    }
+
+    [Fact]
+    public void Extract_CopyrightFooter_NamesPublisherWhenNothingElseDoes()
+    {
+        var e = Extract("Port approves breakwater rebuild after winter storms", "", Para1, "", Para2, "",
+            "© 2024 Harbour Daily Record. All rights reserved.");
+
+        Assert.Equal("Harbour Daily Record", e.Source);
+        Assert.DoesNotContain("©", e.Body);
+    }
+
+    [Fact]
+    public void Extract_ClosingMastheadLineAfterLinks_NamesPublisher()
+    {
+        var e = Extract("Port approves breakwater rebuild after winter storms", "", Para1, "", Para2, "",
+            "Related: Storm damage bill rises to record high", "", "Northshore Evening Post");
+
+        Assert.Equal("Northshore Evening Post", e.Source);
+        Assert.DoesNotContain("Northshore", e.Body);
+    }
+
+    [Fact]
+    public void Extract_TranscriptHeadingWithEventWords_IssuingBodyIsTheOrganisation()
+    {
+        var e = Extract("Weekly Briefing of the Ministry of Transport Spokesperson, 4 May 2024", "",
+            "Q: When will the new rail timetable start?", "", "A: The timetable will start in the autumn, as announced.");
+
+        Assert.Equal("2024-05-04", e.PublishedAt);
+        Assert.Equal("Ministry of Transport", e.Source);
+    }
+
+    [Theory]
+    [InlineData("We use cookies and similar tools to understand how you use our site and to show you personalised advertising.")]
+    [InlineData("Accept all | Reject all")]
+    [InlineData("Manage preferences | Accept all")]
+    [InlineData("Cookie settings")]
+    [InlineData("Accept only essential cookies")]
+    [InlineData("Get the Evening Briefing newsletter: the day's top stories in one email")]
+    [InlineData("Enter your email address")]
+    [InlineData("Your email")]
+    [InlineData("By signing up you agree to our Privacy Notice and Terms.")]
+    [InlineData("Share this story: Facebook | X | WhatsApp | Email")]
+    [InlineData("Facebook   X   LinkedIn   Comments (3)")]
+    [InlineData("Print-friendly version")]
+    [InlineData("Text size: A A A")]
+    [InlineData("Font size: A- A+")]
+    [InlineData("Related video: Crews clear debris from the harbour wall")]
+    [InlineData("Workers repair the harbour wall in March. Credit: Coastal Times/Jan Berg")]
+    public void Classify_PageChromeLine_IsBoilerplate(string line)
+    {
+        Assert.NotNull(LineRules.Classify(line));
+    }
+
+    [Theory]
+    [InlineData("The website uses cookies, the regulator said, and users were never asked for consent.")]
+    [InlineData("Several readers wrote to the editor to say the new timetable was confusing.")]
+    [InlineData("Officials said they would accept all the recommendations of the inquiry by the end of the year.")]
+    [InlineData("The company said it would give credit to customers affected by the outage.")]
+    [InlineData("Subscribers to the service were told about the change by email last week.")]
+    [InlineData("Ministers reject all calls for an inquiry into harbour contracts")]
+    [InlineData("Regulator to accept only essential repairs before the summer")]
+    public void Classify_ArticleSentenceMentioningChromeWords_IsKept(string line)
+    {
+        Assert.Null(LineRules.Classify(line));
+    }
+
+    [Fact]
+    public void Extract_CaptionsBetweenBylineAndFirstParagraph_AreRemoved()
+    {
+        var e = Extract("Port approves breakwater rebuild after winter storms", "", "By Mara Lind", "Published: 2 April 2024", "",
+            "Engineer Tomas Brandt at the damaged northern breakwater in Harbourside.", "",
+            "Crews inspect the broken sea wall after the second storm of the winter", "",
+            Para1, "", Para2);
+
+        Assert.Equal(["caption"], e.RemovedReasons("Engineer Tomas Brandt"));
+        Assert.Equal(["caption"], e.RemovedReasons("Crews inspect"));
+        Assert.StartsWith("Harbour officials", e.Body);
+    }
+
+    [Fact]
+    public void Extract_ShortFirstParagraphWithVerbAfterByline_IsKept()
+    {
+        var e = Extract("Port approves breakwater rebuild after winter storms", "", "By Mara Lind", "Published: 2 April 2024", "",
+            "Harbour Master Ines Vidal in Harbourside won the vote on Monday.", "", Para1);
+
+        Assert.StartsWith("Harbour Master Ines Vidal in Harbourside won", e.Body);
+    }
+
+    [Fact]
+    public void Extract_FontSizeWidgetAboveFirstParagraph_IsNotTitle()
+    {
+        var e = Extract("Reuters | Published: 2 April 2024", "", "Text size: A A A", "", "OSLO - " + Para1, "", Para2);
+
+        Assert.Equal("", e.Title);
+        Assert.StartsWith("OSLO - Harbour officials", e.Body);
+    }
+}
