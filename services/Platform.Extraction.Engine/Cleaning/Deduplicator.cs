@@ -5,7 +5,8 @@ namespace Platform.Extraction.Engine.Cleaning;
 /// <summary>
 /// Drops a paragraph that repeats an earlier one verbatim or nearly so (token-set Jaccard or containment),
 /// keeping the first. Exact repeats are found through a hash over the whole document; near repeats are
-/// compared against a bounded window of earlier paragraphs so the cost stays linear.
+/// compared against a bounded window of earlier paragraphs so the cost stays linear. Token sets are sorted
+/// arrays of word hashes, intersected by merging.
 /// </summary>
 internal static class Deduplicator
 {
@@ -17,7 +18,7 @@ internal static class Deduplicator
     public static IEnumerable<(string Text, int Line)> Filter(List<(string Text, int Line)> paragraphs)
     {
         var exact = new HashSet<long>();
-        var kept = new List<HashSet<long>>();
+        var kept = new List<long[]>();
         var tokens = new List<long>();
         foreach (var (text, line) in paragraphs)
         {
@@ -29,7 +30,7 @@ internal static class Deduplicator
                 yield return (text, -(line + 1));
                 continue;
             }
-            var set = new HashSet<long>(tokens);
+            var set = DistinctSorted(tokens);
             if (tokens.Count >= 8 && IsNearRepeat(set, kept))
             {
                 yield return (text, -(line + 1));
@@ -40,24 +41,43 @@ internal static class Deduplicator
         }
     }
 
-    private static bool IsNearRepeat(HashSet<long> set, List<HashSet<long>> kept)
+    private static long[] DistinctSorted(List<long> tokens)
+    {
+        var array = tokens.ToArray();
+        Array.Sort(array);
+        int n = 0;
+        for (int i = 0; i < array.Length; i++)
+            if (n == 0 || array[i] != array[n - 1]) array[n++] = array[i];
+        return n == array.Length ? array : array[..n];
+    }
+
+    private static bool IsNearRepeat(long[] set, List<long[]> kept)
     {
         for (int i = kept.Count - 1; i >= Math.Max(0, kept.Count - Window); i--)
         {
             var other = kept[i];
-            if (other.Count < 6) continue;
+            if (other.Length < 6) continue;
             // Sizes alone rule most pairs out: Jaccard >= 0.8 needs a size ratio >= 0.8, containment one >= 0.5.
-            int smaller = Math.Min(set.Count, other.Count), larger = Math.Max(set.Count, other.Count);
-            if (smaller < larger * 0.5 || set.Count > other.Count && smaller < larger * JaccardThreshold) continue;
-            int common = 0;
-            var (small, large) = set.Count <= other.Count ? (set, other) : (other, set);
-            foreach (var t in small) if (large.Contains(t)) common++;
-            double jaccard = common / (double)(set.Count + other.Count - common);
+            int smaller = Math.Min(set.Length, other.Length), larger = Math.Max(set.Length, other.Length);
+            if (smaller < larger * 0.5 || set.Length > other.Length && smaller < larger * JaccardThreshold) continue;
+            int common = Common(set, other);
+            double jaccard = common / (double)(set.Length + other.Length - common);
             if (jaccard >= JaccardThreshold) return true;
             // The later paragraph is (almost) contained in an earlier, longer one.
-            if (set.Count <= other.Count && set.Count >= 10 && common / (double)set.Count >= ContainmentThreshold
-                && set.Count >= other.Count / 2) return true;
+            if (set.Length <= other.Length && set.Length >= 10 && common / (double)set.Length >= ContainmentThreshold) return true;
         }
         return false;
+    }
+
+    private static int Common(long[] a, long[] b)
+    {
+        int i = 0, j = 0, common = 0;
+        while (i < a.Length && j < b.Length)
+        {
+            if (a[i] == b[j]) { common++; i++; j++; }
+            else if (a[i] < b[j]) i++;
+            else j++;
+        }
+        return common;
     }
 }

@@ -12,14 +12,15 @@ internal static class KeyPhrases
 
     public static List<string> Extract(string title, string body, int max = 8)
     {
-        var words = new List<long>();
-        var candidates = new List<Candidate>();
+        int expected = Math.Min(body.Length, 100_000) + title.Length;
+        var words = new List<long>(expected / 6 + 8);
+        var candidates = new List<Candidate>(expected / 16 + 8);
         Collect(title, inTitle: true, words, candidates, title.Length);
         // The topic of a news text shows in its first pages; a bound keeps huge inputs cheap.
         Collect(body, inTitle: false, words, candidates, Math.Min(body.Length, 100_000));
 
-        var frequency = new Dictionary<long, int>();
-        var degree = new Dictionary<long, int>();
+        var frequency = new Dictionary<long, int>(words.Count);
+        var degree = new Dictionary<long, int>(words.Count);
         foreach (var c in candidates)
         {
             for (int i = c.FirstWord; i < c.FirstWord + c.Count; i++)
@@ -30,7 +31,7 @@ internal static class KeyPhrases
             }
         }
 
-        var scores = new Dictionary<long, (double Score, int Seen, int Candidate, int Order)>();
+        var scores = new Dictionary<long, (double Score, int Seen, int Candidate, int Order)>(candidates.Count);
         for (int ci = 0; ci < candidates.Count; ci++)
         {
             var c = candidates[ci];

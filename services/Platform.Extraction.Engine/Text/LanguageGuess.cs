@@ -9,11 +9,14 @@ internal static class LanguageGuess
         "he", "be", "said", "are", "has", "have", "this", "an", "its", "not", "but", "will", "which", "were",
     };
 
+    private static readonly System.Collections.Frozen.FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> CommonLookup =
+        System.Collections.Frozen.FrozenSet.ToFrozenSet(Common, StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>();
+
     public static string Guess(string text)
     {
         int total = 0, english = 0;
-        var lookup = Common.GetAlternateLookup<ReadOnlySpan<char>>();
-        var span = text.AsSpan(0, Math.Min(text.Length, 3_000));
+        var lookup = CommonLookup;
+        var span = text.AsSpan(0, Math.Min(text.Length, 2_000));
         int i = 0;
         while (i < span.Length)
         {

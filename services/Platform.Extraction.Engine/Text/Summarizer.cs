@@ -11,31 +11,36 @@ internal static class Summarizer
         if (sentences.Count == 0) return [];
         // News puts the gist first; the opening sentences are enough, and the cost stays bounded on huge inputs.
         if (sentences.Count > 60) sentences = sentences.Take(60).ToList();
-        var frequency = new Dictionary<long, int>();
-        var tokenized = new List<List<long>>(sentences.Count);
-        foreach (var (start, length) in sentences)
-        {
-            var tokens = new List<long>();
-            Words.TokenHashes(body.AsSpan(start, length), tokens, skipStopWords: true, minLength: 3);
-            tokenized.Add(tokens);
-            foreach (var t in tokens) frequency[t] = frequency.GetValueOrDefault(t) + 1;
-        }
-        var scored = new List<(int Index, double Score)>();
+        // Content-word hashes of all sentences in one flat list; sentence i owns [offsets[i], offsets[i + 1]).
+        var tokens = new List<long>(body.Length / 8 + 8);
+        var offsets = new int[sentences.Count + 1];
         for (int i = 0; i < sentences.Count; i++)
         {
-            var tokens = tokenized[i];
+            offsets[i] = tokens.Count;
+            Words.TokenHashes(body.AsSpan(sentences[i].Start, sentences[i].Length), tokens, skipStopWords: true, minLength: 3);
+        }
+        offsets[sentences.Count] = tokens.Count;
+        var frequency = new Dictionary<long, int>(tokens.Count);
+        foreach (var t in tokens) frequency[t] = frequency.GetValueOrDefault(t) + 1;
+
+        var scored = new List<(int Index, double Score)>(sentences.Count);
+        for (int i = 0; i < sentences.Count; i++)
+        {
+            int count = offsets[i + 1] - offsets[i];
             int words = Words.Count(body.AsSpan(sentences[i].Start, sentences[i].Length));
-            if (tokens.Count == 0 || words < 6 || words > 60) continue;
+            if (count == 0 || words < 6 || words > 60) continue;
             double sum = 0;
-            foreach (var t in tokens) sum += frequency[t];
-            double score = sum / Math.Sqrt(tokens.Count);
+            for (int k = offsets[i]; k < offsets[i + 1]; k++) sum += frequency[tokens[k]];
+            double score = sum / Math.Sqrt(count);
             score *= i == 0 ? 1.6 : i < 3 ? 1.2 : 1.0;
             scored.Add((i, score));
         }
         int take = sentences.Count <= 3 ? 1 : sentences.Count <= 8 ? 2 : max;
-        return scored.OrderByDescending(s => s.Score).ThenBy(s => s.Index).Take(take)
-            .OrderBy(s => s.Index)
-            .Select(s => body.Substring(sentences[s.Index].Start, sentences[s.Index].Length))
-            .ToList();
+        scored.Sort((a, b) => a.Score != b.Score ? b.Score.CompareTo(a.Score) : a.Index.CompareTo(b.Index));
+        if (scored.Count > take) scored.RemoveRange(take, scored.Count - take);
+        scored.Sort((a, b) => a.Index.CompareTo(b.Index));
+        var summary = new List<string>(scored.Count);
+        foreach (var (index, _) in scored) summary.Add(body.Substring(sentences[index].Start, sentences[index].Length));
+        return summary;
     }
 }
