@@ -78,7 +78,10 @@ internal sealed class EntityRecognizer
 
     private readonly string _text;
     private readonly List<Token> _t;
-    private readonly bool _heading;
+    private readonly bool _titleHeading;
+    private bool _heading;
+    private int _paraStart = -1;
+    private bool _paraHeading;
     private readonly HashSet<string> _lowerWords;
     private readonly int _baseOffset;
     private readonly List<Mention> _out = [];
@@ -89,6 +92,7 @@ internal sealed class EntityRecognizer
     {
         _text = text;
         _t = tokens;
+        _titleHeading = heading;
         _heading = heading;
         _lowerWords = lowerWords;
         _baseOffset = baseOffset;
@@ -175,13 +179,19 @@ internal sealed class EntityRecognizer
     {
         int i = 0;
         int n = _t.Count;
+        int paragraph = 0;
         while (i < n)
         {
+            if (_t[i].Is(TokenFlags.ParagraphStart))
+            {
+                paragraph = i;
+            }
             if (!IsNameToken(i))
             {
                 i++;
                 continue;
             }
+            _heading = _titleHeading || IsHeadingParagraph(paragraph);
             var run = new List<int> { i };
             int j = i + 1;
             while (j < n && run.Count < MaxRunTokens)
@@ -265,6 +275,39 @@ internal sealed class EntityRecognizer
             Segment(run, inTitle);
             i = j;
         }
+    }
+
+    /// <summary>
+    /// A short title-case line inside the body (a sub-heading such as "Economic Impact") is read like a headline:
+    /// its capitalised words are not guessed to be names. Cached per paragraph, so the check stays linear.
+    /// </summary>
+    private bool IsHeadingParagraph(int p)
+    {
+        if (p == _paraStart)
+        {
+            return _paraHeading;
+        }
+        _paraStart = p;
+        int words = 0, caps = 0, k = p;
+        bool endsSentence = false;
+        for (; k < _t.Count && (k == p || !_t[k].Is(TokenFlags.ParagraphStart)); k++)
+        {
+            endsSentence = !_t[k].IsWord && _text[_t[k].Start] is '.' or '!' or '?' or ':' or ',' or '"' or '\u201D';
+            if (_t[k].IsWord)
+            {
+                words++;
+                if (_t[k].IsCap)
+                {
+                    caps++;
+                }
+            }
+            if (words > 10)
+            {
+                break;
+            }
+        }
+        _paraHeading = words is >= 2 and <= 10 && !endsSentence && caps * 10 >= words * 7;
+        return _paraHeading;
     }
 
     /// <summary>"Scottish Fishermen's Federation": a plain plural possessive inside an organisation name.</summary>
@@ -407,7 +450,8 @@ internal sealed class EntityRecognizer
                 return (SegKind.Title, EntityKind.None, null);
             }
             // "U.S. District Judge": the cue word starts a title that continues in the run
-            if (b < run.Count && !IsConnector(run[b]) && Lexicon.Titles.Contains(lastWord + " " + Word(run[b])))
+            if (b < run.Count && (Lexicon.OrgCues.Contains(lastWord) || Lexicon.GeoCues.Contains(lastWord)) && !IsConnector(run[b])
+                && Lexicon.Titles.Contains(lastWord + " " + Word(run[b])))
             {
                 return (SegKind.None, EntityKind.None, null);
             }
@@ -521,6 +565,10 @@ internal sealed class EntityRecognizer
     {
         int m = run.Count;
         int pos = 0;
+        if (m >= 3 && !_heading && AcronymNamesWholeRun(run, inTitle))
+        {
+            return;
+        }
         // drop leading words capitalised only by position ("The", "In", "Relations ...") unless a known name starts there
         while (pos < m && !IsConnector(run[pos]) && IsCommonLeading(run[pos]))
         {
@@ -612,6 +660,47 @@ internal sealed class EntityRecognizer
         }
     }
 
+    /// <summary>
+    /// "All India Anna Dravida Munnetra Kazhagam (AIADMK)": a run of three or more words followed by its initials
+    /// in brackets is one organisation, whatever its words look like on their own.
+    /// </summary>
+    private bool AcronymNamesWholeRun(List<int> run, bool inTitle)
+    {
+        int last = run[^1];
+        if (last + 3 >= _t.Count || _text[_t[last + 1].Start] != '(' || _text[_t[last + 3].Start] != ')' || !_t[last + 2].Is(TokenFlags.AllCaps))
+        {
+            return false;
+        }
+        var acronym = Word(last + 2);
+        if (Lexicon.NonEntityAcronyms.Contains(acronym) || Lexicon.EventCues.Contains(Word(last)))
+        {
+            return false;
+        }
+        for (int start = 0; start <= 1 && run.Count - start >= 3; start++)
+        {
+            if (IsConnector(run[start]))
+            {
+                continue;
+            }
+            var c = Classify(run, start, run.Count);
+            if (c.Seg != SegKind.None && c.Seg != SegKind.Name)
+            {
+                return false;
+            }
+            if (c.Key != null || c.Kind != EntityKind.None)
+            {
+                return false; // a known or cue-typed name is handled by the normal segmentation
+            }
+            if (EntityResolver.Initials(Phrase(run, start, run.Count)) == acronym)
+            {
+                var m = AddMention(run[start], last, EntityKind.Organization, null, false, inTitle);
+                m.Guess = true;
+                return true;
+            }
+        }
+        return false;
+    }
+
     private bool StartsClassified(List<int> run, int a)
     {
         for (int b = run.Count; b > a; b--)
@@ -645,6 +734,9 @@ internal sealed class EntityRecognizer
         bool afterAppositiveRole = AppositiveRoleAfter(after);
         bool beforeRole = a == 0 && before >= 0 && _t[before].IsWord && char.IsLower(_text[_t[before].Start])
             && Lexicon.RoleNouns.Contains(Word(before));
+        // "the agriculture minister, Hélène Marchetti, said": a role noun and a comma before the name
+        beforeRole |= a == 0 && before >= 1 && _text[_t[before].Start] == ',' && _t[before - 1].IsWord
+            && char.IsLower(_text[_t[before - 1].Start]) && Lexicon.RoleNouns.Contains(Word(before - 1));
         bool titleBefore = prevSeg == SegKind.Title && prevTitle != null;
         bool personCue = titleBefore || beforeRole || afterIsVerb || afterAppositiveRole;
 
@@ -665,7 +757,10 @@ internal sealed class EntityRecognizer
         {
             bool givenFirst = Lexicon.GivenNames.Contains(first);
             bool asian = Lexicon.AsianSurnames.Contains(first) && count <= 3;
-            if (givenFirst || asian || personCue)
+            // "X said" makes a person only of a name-shaped phrase ("Severn Vale Water said" is a company)
+            bool nameShape = !AnyCommonWord(run, a, b) && !AnyNounOrAdjectiveSuffix(run, a, b);
+            bool saidBefore = a == 0 && before >= 0 && IsSaidVerb(before);
+            if (givenFirst || asian || titleBefore || beforeRole || afterAppositiveRole || ((afterIsVerb || saidBefore) && nameShape))
             {
                 AddMention(firstTok, lastTok, EntityKind.Person, null, givenFirst || asian || titleBefore, inTitle);
                 return;
@@ -674,6 +769,19 @@ internal sealed class EntityRecognizer
             {
                 var d = AddMention(firstTok, lastTok, EntityKind.None, null, false, inTitle);
                 d.Deferred = true;
+                return;
+            }
+            if (IsDateline(firstTok, lastTok))
+            {
+                var dl = AddMention(firstTok, lastTok, EntityKind.Location, null, false, inTitle);
+                dl.Surface = TitleCase(dl.Surface);
+                dl.Guess = true;
+                return;
+            }
+            var context = a == 0 ? KindFromContext(firstTok, lastTok) : EntityKind.None;
+            if (context != EntityKind.None)
+            {
+                AddMention(firstTok, lastTok, context, null, false, inTitle).Guess = true;
                 return;
             }
             if (SiteNounFollows(after))
@@ -692,10 +800,14 @@ internal sealed class EntityRecognizer
                 AddMention(firstTok, lastTok, EntityKind.Organization, null, false, inTitle).Guess = true;
                 return;
             }
-            if (count <= 3 && !AnyCommonWord(run, a, b) && !AnyNounOrAdjectiveSuffix(run, a, b))
+            if (count <= 3 && nameShape && HasPersonEvidence(Word(lastTok)))
             {
+                // the surname is used alone with a reporting verb or an honorific elsewhere ("Montañez told ...")
                 AddMention(firstTok, lastTok, EntityKind.Person, null, false, inTitle).Guess = true;
+                return;
             }
+            // no evidence either way: kept only if another mention of the same name is typed
+            AddMention(firstTok, lastTok, EntityKind.None, null, false, inTitle).Deferred = true;
             return;
         }
 
@@ -711,6 +823,17 @@ internal sealed class EntityRecognizer
         if (Lexicon.OrgCues.Contains(first) || Lexicon.GeoCues.Contains(first) || Lexicon.TitleWords.Contains(first)
             || Lexicon.EventCues.Contains(first) || Lexicon.Demonyms.Contains(first))
         {
+            return;
+        }
+        if (tok.Is(TokenFlags.AllCaps) && Lexicon.NonEntityAcronyms.Contains(first))
+        {
+            return; // "your GP", "5:48 PM MST": common-noun and time-zone abbreviations
+        }
+        if (!_heading && IsDateline(firstTok, lastTok))
+        {
+            var dl = AddMention(firstTok, firstTok, EntityKind.Location, null, false, inTitle);
+            dl.Surface = TitleCase(dl.Surface);
+            dl.Guess = true;
             return;
         }
         if (tok.Is(TokenFlags.AllCaps) && !tok.Is(TokenFlags.Dotted) && !Lexicon.NonEntityAcronyms.Contains(first)
@@ -751,12 +874,207 @@ internal sealed class EntityRecognizer
                 dm.Kind = EntityKind.Person; // kept as a guess when no fuller name resolves it
                 dm.Guess = true;
             }
+            else if (IsCamelCase(first))
+            {
+                dm.Kind = EntityKind.Organization; // "FactSet", "WhatsApp", "in LaLiga": inner capitals mark brand names
+                dm.Guess = true;
+            }
             else if (a == 0 && before >= 0 && _t[before].IsWord && LocationPrepositions.Contains(Word(before)) && !tok.Is(TokenFlags.SentenceStart))
             {
                 dm.Kind = EntityKind.Location;
                 dm.Guess = true;
             }
+            else if (a == 0 && KindFromContext(firstTok, firstTok) is var ck && ck != EntityKind.None)
+            {
+                dm.Kind = ck;
+                dm.Guess = true;
+            }
+            else if (a == 0 && LocationListItem(firstTok))
+            {
+                dm.Kind = EntityKind.Location;
+                dm.Guess = true;
+            }
         }
+    }
+
+    /// <summary>
+    /// Type of an unknown name from the words around it: "X have completed" (a team or company takes a plural
+    /// verb in British usage), "X chief executive Y" (an employer before a role and a name), "served by X",
+    /// "the X government", "MP for X", "from X", "Chennai (X)", "X, Arizona".
+    /// </summary>
+    private EntityKind KindFromContext(int firstTok, int lastTok)
+    {
+        int after = lastTok + 1;
+        int before = firstTok - 1;
+        int n = _t.Count;
+        bool listBefore = before >= 0 && (_text[_t[before].Start] is ',' or '&' || IsLowerWord(before, "and"));
+        if (after < n && _t[after].IsWord && char.IsLower(_text[_t[after].Start]))
+        {
+            var w = Word(after);
+            if ((w is "have" or "are" or "were") && !listBefore && (lastTok > firstTok || !_t[firstTok].Is(TokenFlags.SentenceStart)))
+            {
+                return EntityKind.Organization;
+            }
+            if (w == "government")
+            {
+                return EntityKind.Location;
+            }
+            // "Sociedad president Jokin Arrieta", "Villa head coach Graham Pellow"
+            for (int k = after; k < n && k < after + 2 && _t[k].IsWord && char.IsLower(_text[_t[k].Start]) && Lexicon.RoleNouns.Contains(Word(k)); k++)
+            {
+                if (k + 1 < n && IsNameToken(k + 1) && !_t[k + 1].Is(TokenFlags.SentenceStart))
+                {
+                    return EntityKind.Organization;
+                }
+            }
+        }
+        if (before >= 1 && _t[before].IsWord && char.IsLower(_text[_t[before].Start]))
+        {
+            var p = Word(before);
+            if (p == "for" && SeatHolders.Contains(Word(before - 1)))
+            {
+                return EntityKind.Location;
+            }
+            if (p == "by" && OrgAgentVerbs.Contains(Word(before - 1)))
+            {
+                return EntityKind.Organization;
+            }
+            if (p == "from" && !_t[firstTok].Is(TokenFlags.SentenceStart))
+            {
+                return EntityKind.Location;
+            }
+        }
+        // "Chennai (Tamil Nadu)": a region in brackets after a known place
+        if (before >= 1 && _text[_t[before].Start] == '(' && after < n && _text[_t[after].Start] == ')' && _t[before - 1].IsWord
+            && Lexicon.IsLocationName(Word(before - 1)))
+        {
+            return EntityKind.Location;
+        }
+        // "Scottsdale, Arizona": a place followed by its state or country
+        if (after + 1 < n && _text[_t[after].Start] == ',' && _t[after + 1].IsWord && _t[after + 1].IsCap
+            && Lexicon.IsLocationName(Word(after + 1)) && !_t[after + 1].Is(TokenFlags.Possessive)
+            && (after + 2 >= n || !_t[after + 2].IsWord || !_t[after + 2].IsCap))
+        {
+            return EntityKind.Location;
+        }
+        return EntityKind.None;
+    }
+
+    /// <summary>"the districts of X, Y and Z", "in X, Y and Z": items of a list share the place context before it.</summary>
+    private bool LocationListItem(int firstTok)
+    {
+        int k = firstTok - 1;
+        int items = 0;
+        while (k >= 2 && items < 8 && (_text[_t[k].Start] == ',' || IsLowerWord(k, "and") || IsLowerWord(k, "or"))
+            && IsNameToken(k - 1) && !(k - 2 >= 0 && IsNameToken(k - 2)))
+        {
+            k -= 2;
+            items++;
+        }
+        if (k < 1 || !_t[k].IsWord || !char.IsLower(_text[_t[k].Start]))
+        {
+            return false;
+        }
+        var w = Word(k);
+        if (w == "of")
+        {
+            // "districts of", "the state of": a lower-case place noun before "of"
+            var noun = k >= 1 && _t[k - 1].IsWord ? Word(k - 1) : "";
+            return noun.Length > 2 && (Lexicon.SiteNouns.Contains(noun) || (noun[^1] == 's' && Lexicon.SiteNouns.Contains(noun[..^1]))
+                || noun is "cities" or "counties" or "state" or "states");
+        }
+        return items > 0 && (LocationPrepositions.Contains(w) || w == "from");
+    }
+
+    /// <summary>"FactSet", "WhatsApp", "LaLiga": a capital inside a word marks a brand (not "McKenzie", "DeSantis").</summary>
+    private static bool IsCamelCase(string w)
+    {
+        if (w.Length < 4 || w.StartsWith("Mc", StringComparison.Ordinal) || w.StartsWith("Mac", StringComparison.Ordinal)
+            || w.StartsWith("De", StringComparison.Ordinal) || w.StartsWith("Di", StringComparison.Ordinal)
+            || w.StartsWith("Le", StringComparison.Ordinal) || w.StartsWith("Van", StringComparison.Ordinal))
+        {
+            return false;
+        }
+        for (int k = 2; k < w.Length; k++)
+        {
+            if (char.IsUpper(w[k]) && char.IsLower(w[k - 1]))
+            {
+                return true;
+            }
+            if (!char.IsLetter(w[k]))
+            {
+                return false;
+            }
+        }
+        return false;
+    }
+
+    /// <summary>"LILONGWE - ...", "PHOENIX (Reuters) - ...": all-capital words opening a paragraph before a dash.</summary>
+    private bool IsDateline(int firstTok, int lastTok)
+    {
+        if (!_t[firstTok].Is(TokenFlags.ParagraphStart) || lastTok + 1 >= _t.Count || Word(firstTok).Length < 3)
+        {
+            return false;
+        }
+        for (int k = firstTok; k <= lastTok; k++)
+        {
+            if (!_t[k].Is(TokenFlags.AllCaps))
+            {
+                return false;
+            }
+        }
+        int after = lastTok + 1;
+        if (_text[_t[after].Start] == '(')
+        {
+            int close = after + 1;
+            while (close < _t.Count && close < after + 6 && _text[_t[close].Start] != ')')
+            {
+                close++;
+            }
+            after = close + 1;
+        }
+        return after < _t.Count && _text[_t[after].Start] is '-' or '\u2013' or '\u2014' && _t[after].Start > 0 && _text[_t[after].Start - 1] == ' ';
+    }
+
+    private HashSet<string>? _personEvidence;
+
+    // Provenance: verbs of saying that precede their subject in news inversion ("said Karin Holm"); verbs whose
+    // object is the addressee ("told Reuters", "urged X") are left out.
+    private static readonly FrozenSet<string> SaidVerbs = new[]
+    {
+        "said", "says", "added", "adds", "noted", "wrote", "writes", "explained", "continued", "recalled", "remarked",
+        "commented", "replied", "answered", "admitted", "acknowledged", "conceded", "insisted",
+    }.ToFrozenSet(StringComparer.Ordinal);
+
+    private bool IsSaidVerb(int k) => k >= 0 && _t[k].IsWord && char.IsLower(_text[_t[k].Start]) && SaidVerbs.Contains(Word(k));
+
+    /// <summary>
+    /// The word is used on its own as a person elsewhere in the text: before a reporting verb ("Pellow said") or
+    /// after an honorific ("Ms Thornbury"). Built once per text.
+    /// </summary>
+    private bool HasPersonEvidence(string word)
+    {
+        if (_personEvidence == null)
+        {
+            _personEvidence = new HashSet<string>(StringComparer.Ordinal);
+            for (int k = 0; k < _t.Count; k++)
+            {
+                if (!_t[k].IsWord || !_t[k].IsCap)
+                {
+                    continue;
+                }
+                bool honorific = k >= 1 && _t[k - 1].IsWord && (Lexicon.Honorifics.Contains(Word(k - 1))
+                    || (_t[k - 1].IsCap && Lexicon.SingleWordTitles.Contains(Word(k - 1)) && !Lexicon.OrgCues.Contains(Word(k - 1))));
+                bool alone = k == 0 || !_t[k - 1].IsWord || !_t[k - 1].IsCap;
+                bool verb = alone && ((k + 1 < _t.Count && _t[k + 1].IsWord && Lexicon.ReportingVerbs.Contains(Word(k + 1)))
+                    || (k >= 1 && IsSaidVerb(k - 1) && (k + 1 >= _t.Count || !IsNameToken(k + 1))));
+                if (honorific || verb)
+                {
+                    _personEvidence.Add(Word(k));
+                }
+            }
+        }
+        return _personEvidence.Contains(word);
     }
 
     /// <summary>A word of the phrase also occurs in lower case in the document ("Special Strategic Partnership").</summary>
@@ -816,6 +1134,10 @@ internal sealed class EntityRecognizer
             if (Lexicon.SiteNouns.Contains(Word(k)))
             {
                 return true;
+            }
+            if (Lexicon.ReportingVerbs.Contains(Word(k)))
+            {
+                return false; // "Arrieta told radio station ...": the noun belongs to the next clause
             }
         }
         return false;

@@ -305,6 +305,8 @@ internal static class Lexicon
         "chairperson", "mp", "chief executive", "owner", "investor", "economist", "professor", "student", "resident",
         "doctor", "physician", "scientist", "engineer", "teacher", "colleague", "wife", "husband", "son", "daughter",
         "brother", "sister", "father", "mother", "friend", "successor", "predecessor", "rival",
+        // football positions ("Sociedad midfielder X")
+        "midfielder", "defender", "goalkeeper", "winger", "forward",
     ];
 
     // Provenance: frequent English and international given names, general knowledge (not exhaustive).
@@ -436,7 +438,8 @@ internal static class Lexicon
         "harbor", "harbour", "border", "region", "province", "county", "city", "town", "village", "district", "area",
         "peninsula", "island", "islands", "strait", "sea", "river", "valley", "camp", "prison", "airbase", "mine",
         "refinery", "test", "launch", "dam", "farm", "pipeline", "field", "terminal", "quay", "wharf", "stadium",
-        "arena", "bridge", "tunnel", "canal", "station", "oilfield", "reserve",
+        "arena", "bridge", "tunnel", "canal", "station", "oilfield", "reserve", "delta", "districts", "basin",
+        "provinces", "regions", "counties", "towns", "villages",
     ];
 
     // Provenance: words that make a capitalised phrase an event, document, law or period, not a named entity.

@@ -222,9 +222,12 @@ internal sealed class SpeakerResolver
     private List<int> BeforeContext(int openTok)
     {
         var list = new List<int>();
+        // "Wang said:\n\n"...": a paragraph ending in a colon introduces the quote that opens the next one
+        bool introduced = openTok >= 1 && _t[openTok].Is(TokenFlags.ParagraphStart) && _body[_t[openTok - 1].Start] == ':';
         for (int k = openTok - 1; k >= 0 && k >= openTok - BeforeWindow; k--)
         {
-            if ((_t[k].Is(TokenFlags.SentenceEnd) && !_inQuote[k] && _body[_t[k].Start] is '.' or '!' or '?') || _t[k + 1].Is(TokenFlags.ParagraphStart))
+            bool paragraphBoundary = _t[k + 1].Is(TokenFlags.ParagraphStart) && !(introduced && k == openTok - 1);
+            if ((_t[k].Is(TokenFlags.SentenceEnd) && !_inQuote[k] && _body[_t[k].Start] is '.' or '!' or '?') || paragraphBoundary)
             {
                 break;
             }

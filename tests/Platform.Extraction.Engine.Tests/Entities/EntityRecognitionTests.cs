@@ -336,4 +336,13 @@ public class EntityRecognitionTests
         Assert.Equal(EntityType.Organization, Single(e, "US Commerce Department").Type);
         Assert.Equal(EntityType.Location, Single(e, "US").Type);
     }
+
+    [Fact]
+    public void Run_SubheadingInsideTheBody_IsNotGuessedAsAPerson()
+    {
+        var e = Entities("The port reopened on Monday.\n\nHarbour Traffic\n\nShips queued for hours outside Gdansk.");
+
+        Assert.DoesNotContain(e, x => x.Type == EntityType.Person);
+        Assert.Equal(EntityType.Location, Single(e, "Gdansk").Type);
+    }
 }

@@ -207,4 +207,12 @@ public class QuoteTests
         Assert.Equal("", q[1].Speaker);
         Assert.Equal("", q[2].Speaker);
     }
+
+    [Fact]
+    public void Run_ParagraphEndingInColon_IntroducesTheQuoteOfTheNextParagraph()
+    {
+        var q = Assert.Single(Quotes("In a statement, Mayor Elsa Lund said:\n\n\"The city will rebuild every home that was lost.\""));
+
+        Assert.Equal("Elsa Lund", q.Speaker);
+    }
 }

@@ -1,0 +1,253 @@
+using Platform.Contracts.Documents.V1;
+using Platform.Extraction.Engine.Quotes;
+
+namespace Platform.Extraction.Engine.Tests.Entities;
+
+/// <summary>
+/// Entity typing of names the lexicons do not know: person only with person evidence, otherwise organisation or
+/// place from the words around the name. All sentences and names are made up for these tests.
+/// </summary>
+public class GeneralisationEntityTests
+{
+    private static IReadOnlyList<Entity> Entities(string body, string title = "") => SemanticStage.Run(title, body).Entities;
+
+    private static Entity Single(IReadOnlyList<Entity> entities, string name) =>
+        Assert.Single(entities, e => e.Name == name || e.Aliases.Contains(name));
+
+    private static void AssertNoEntity(IReadOnlyList<Entity> entities, string name) =>
+        Assert.DoesNotContain(entities, e => e.Name.Equals(name, StringComparison.OrdinalIgnoreCase)
+            || e.Aliases.Any(a => a.Equals(name, StringComparison.OrdinalIgnoreCase)));
+
+    [Fact]
+    public void Run_UnknownTwoWordNameWithPluralVerb_IsOrganisationNotPerson()
+    {
+        var e = Entities("Wexford Harriers have agreed a fee for the winger, the club confirmed on Friday.");
+
+        Assert.Equal(EntityType.Organization, Single(e, "Wexford Harriers").Type);
+        Assert.DoesNotContain(e, x => x.Type == EntityType.Person);
+    }
+
+    [Fact]
+    public void Run_UnknownNameWithoutAnyEvidence_IsNotGuessedAsPerson()
+    {
+        var e = Entities("Visitors praised Mossgiel Brae for its views over the estuary.");
+
+        Assert.DoesNotContain(e, x => x.Type == EntityType.Person);
+    }
+
+    [Fact]
+    public void Run_UnknownFullName_IsPersonWhenTheSurnameIsUsedWithAReportingVerb()
+    {
+        var e = Entities("Tiberiu Ancuta joined the board in May. Ancuta said the firm would open two plants.");
+
+        var p = Single(e, "Tiberiu Ancuta");
+        Assert.Equal(EntityType.Person, p.Type);
+        Assert.Contains("Ancuta", p.Aliases);
+    }
+
+    [Fact]
+    public void Run_NameThatSaidFollowsButThatContainsACommonWord_IsNotPerson()
+    {
+        var e = Entities("Homes served by Tarrow Valley Water lost supply. Tarrow Valley Water said it had repaired the main, and water was flowing again.");
+
+        Assert.Equal(EntityType.Organization, Single(e, "Tarrow Valley Water").Type);
+    }
+
+    [Fact]
+    public void Run_NameBeforeGovernment_IsLocation()
+    {
+        var e = Entities("The Veloria government has rejected the proposal.");
+
+        Assert.Equal(EntityType.Location, Single(e, "Veloria").Type);
+    }
+
+    [Fact]
+    public void Run_SeatAfterMpFor_IsLocation()
+    {
+        var e = Entities("The amendment was moved by Anne Cole, the MP for Kettleby Vale, on Tuesday.");
+
+        Assert.Equal(EntityType.Location, Single(e, "Kettleby Vale").Type);
+        Assert.Equal(EntityType.Person, Single(e, "Anne Cole").Type);
+    }
+
+    [Fact]
+    public void Run_CompassWordBeforeKnownCounty_IsOneLocation()
+    {
+        var e = Entities("Flood defences in South Somerset were raised before the storm.");
+
+        Assert.Equal(EntityType.Location, Single(e, "South Somerset").Type);
+        AssertNoEntity(e, "Somerset");
+    }
+
+    [Fact]
+    public void Run_SubdivisionsOfLargeDemocracies_AreKnownLocations()
+    {
+        var e = Entities("Farmers in Karnataka and Ohio face the same drought, and an Oregon law now caps water prices.");
+
+        Assert.Equal(EntityType.Location, Single(e, "Karnataka").Type);
+        Assert.Equal(EntityType.Location, Single(e, "Ohio").Type);
+        Assert.Equal(EntityType.Location, Single(e, "Oregon").Type);
+    }
+
+    [Fact]
+    public void Run_ListAfterPlaceNounOf_GivesEveryItemTheLocationType()
+    {
+        var e = Entities("Relief camps were opened in the districts of Rambleford, Oxhay and Pennick after the cyclone.");
+
+        Assert.Equal(EntityType.Location, Single(e, "Rambleford").Type);
+        Assert.Equal(EntityType.Location, Single(e, "Oxhay").Type);
+        Assert.Equal(EntityType.Location, Single(e, "Pennick").Type);
+    }
+
+    [Fact]
+    public void Run_SingleUnknownWordAfterFrom_IsLocation()
+    {
+        var e = Entities("The bill was sponsored by a councillor from Yarrowby who spoke at the hearing.");
+
+        Assert.Equal(EntityType.Location, Single(e, "Yarrowby").Type);
+    }
+
+    [Fact]
+    public void Run_PlaceAfterKnownCityInBrackets_IsLocation()
+    {
+        var e = Entities("Mumbai (Konkanpur) [India], May 2: Heavy rain closed schools across the city.");
+
+        Assert.Equal(EntityType.Location, Single(e, "Konkanpur").Type);
+    }
+
+    [Fact]
+    public void Run_TownFollowedByKnownState_IsLocation()
+    {
+        var e = Entities("The warehouse in Tolleson, Arizona, was sold last year.");
+
+        Assert.Equal(EntityType.Location, Single(e, "Tolleson").Type);
+        Assert.Equal(EntityType.Location, Single(e, "Arizona").Type);
+    }
+
+    [Fact]
+    public void Run_CamelCaseBrandAfterPassiveAgentVerb_IsOrganisation()
+    {
+        var e = Entities("Analysts polled by DataPulse had expected a smaller loss, and the fan forum on ChatHub was busy.");
+
+        Assert.Equal(EntityType.Organization, Single(e, "DataPulse").Type);
+        Assert.Equal(EntityType.Organization, Single(e, "ChatHub").Type);
+    }
+
+    [Fact]
+    public void Run_EmployerBeforeRoleAndName_IsOrganisation()
+    {
+        var e = Entities("Norsk Kraftlag chief executive Ola Brenden said prices would fall.");
+
+        Assert.Equal(EntityType.Organization, Single(e, "Norsk Kraftlag").Type);
+        Assert.Equal(EntityType.Person, Single(e, "Ola Brenden").Type);
+    }
+
+    [Fact]
+    public void Run_AllCapsDatelineWithAgencyCredit_IsTheCityAsLocation()
+    {
+        var e = Entities("MORVANTE (AP) - Dock workers in Morvante walked out on Monday over pay.");
+
+        var city = Single(e, "Morvante");
+        Assert.Equal(EntityType.Location, city.Type);
+        Assert.Equal("Morvante", city.Name);
+        Assert.Equal(2, city.MentionCount);
+    }
+
+    [Fact]
+    public void Run_AllCapsDatelineWithDash_IsLocation()
+    {
+        var e = Entities("KESTRELTON \u2014 The city council voted to close the old bridge.");
+
+        Assert.Equal(EntityType.Location, Single(e, "Kestrelton").Type);
+    }
+
+    [Fact]
+    public void Run_CourtWordBeforeJudge_BelongsToTheTitleNotToAPlace()
+    {
+        var e = Entities("U.S. District Judge Maria Fenn refused the request. The state will appeal to the Fourth Circuit.");
+
+        Assert.Equal(EntityType.Person, Single(e, "Maria Fenn").Type);
+        Assert.Equal(EntityType.Location, Single(e, "U.S.").Type);
+        AssertNoEntity(e, "U.S. District");
+        Assert.Equal(EntityType.Organization, Single(e, "Fourth Circuit").Type);
+    }
+
+    [Fact]
+    public void Run_CommonNounAbbreviations_AreNotEntities()
+    {
+        var e = Entities("Patients should ask their GP before the MRI, the clinic said at 9:30 PM EST.");
+
+        AssertNoEntity(e, "GP");
+        AssertNoEntity(e, "MRI");
+        AssertNoEntity(e, "EST");
+    }
+
+    [Fact]
+    public void Run_InstitutionNameEndingWithItsCity_IsOneOrganisationWithItsAcronym()
+    {
+        var e = Entities("Researchers at Imperial College London (ICL) led the trial.");
+
+        var org = Single(e, "Imperial College London");
+        Assert.Equal(EntityType.Organization, org.Type);
+        Assert.Contains("ICL", org.Aliases);
+        AssertNoEntity(e, "London");
+    }
+
+    [Fact]
+    public void Run_KnightStyledWithGivenName_MergesWithTheFullName()
+    {
+        var e = Entities("Sir Alan Brixworth opened the debate for the opposition. Later Sir Alan said the vote was lost.");
+
+        var p = Single(e, "Alan Brixworth");
+        Assert.Equal(EntityType.Person, p.Type);
+        Assert.Contains("Sir Alan", p.Aliases);
+        Assert.Single(e, x => x.Type == EntityType.Person);
+    }
+
+    [Fact]
+    public void Run_InitialBeforeSurname_StaysPartOfTheName()
+    {
+        var e = Entities("Chief Minister R. Kavinesan chaired the meeting. Kavinesan said work would start soon.");
+
+        var p = Single(e, "R. Kavinesan");
+        Assert.Equal(EntityType.Person, p.Type);
+        Assert.Equal("R. Kavinesan", p.Name);
+        Assert.Contains("Kavinesan", p.Aliases);
+    }
+
+    [Fact]
+    public void Run_InitialOfPlanLetter_StillEndsTheSentence()
+    {
+        var e = Entities("The council chose plan B. The work starts in Oslo next week.");
+
+        AssertNoEntity(e, "B. The");
+        Assert.Equal(EntityType.Location, Single(e, "Oslo").Type);
+    }
+
+    [Fact]
+    public void Run_LongNameFollowedByItsInitialsInBrackets_IsOneOrganisation()
+    {
+        var e = Entities("The opposition Maria Nova Liberdade Popular (MNLP) walked out of the chamber.");
+
+        var org = Single(e, "Maria Nova Liberdade Popular");
+        Assert.Equal(EntityType.Organization, org.Type);
+        Assert.Contains("MNLP", org.Aliases);
+        Assert.DoesNotContain(e, x => x.Type == EntityType.Person);
+    }
+
+    [Fact]
+    public void Run_RoleNounAndCommaBeforeUnknownName_IsPerson()
+    {
+        var e = Entities("The farm minister, Ilse Varkonyi, criticised the plan on Monday.");
+
+        Assert.Equal(EntityType.Person, Single(e, "Ilse Varkonyi").Type);
+    }
+
+    [Fact]
+    public void Run_SaidBeforeUnknownName_IsPerson()
+    {
+        var e = Entities("\"The harvest is late again this year,\" said Oskari Lehtinen, a grower.");
+
+        Assert.Equal(EntityType.Person, Single(e, "Oskari Lehtinen").Type);
+    }
+}
