@@ -129,6 +129,7 @@ public class CleaningTests
     [InlineData("Editor: Li Yan", "signoff")]
     [InlineData("[Print] [Close]", "navigation")]
     [InlineData("Close Window", "navigation")]
+    [InlineData("Video PlayerClose", "navigation")]
     [InlineData("A leader inspects a factory in this undated photo released on March 1, 2019. KCNA via REUTERS", "caption")]
     public void Classify_BoilerplateLine_ReturnsReason(string line, string reason) =>
         Assert.Equal(reason, Cleaning.LineRules.Classify(line));

@@ -134,6 +134,7 @@ public class RobustnessTests
         var line = string.Concat(Enumerable.Repeat("Share" + new string(' ', 40), 12)) + "!";
         Assert.Null(Cleaning.LineRules.Classify(line.Trim()));
         Assert.Null(Cleaning.LineRules.Classify(string.Concat(Enumerable.Repeat("Tweet | ", 70)) + "?"));
+        Assert.Null(Cleaning.LineRules.Classify("Print" + string.Concat(Enumerable.Repeat(" ,  . close", 11)) + " x"));
     }
 
     [Fact]

@@ -51,7 +51,9 @@ internal static class LineRules
         @"^(follow us on|find us on|like us on|join us on|get the latest)\b|^\d{1,3} min(ute)?s? read$|" +
         @"^(updated|published|posted)?\s*\d{1,3} (seconds?|minutes?|mins?|hours?|hrs?|days?) ago$|^page \d{1,3} of \d{1,3}$|^(next|previous) page$|" +
         @"^listen to (this|the) (article|story)|^(print|email) this (article|story|page)$|" +
-        @"^\W{0,2}(print( this)?( page)?|close( this)?( window)?|font size|text size|bookmark|top of page|return to top)\W{0,2}(\s*\W{0,2}(print|close|large|medium|small|share|email)\W{0,2})*$|" +
+        @"^\W{0,2}(print( this)?( page)?|close( this)?( window)?|font size|text size|bookmark|top of page|return to top)\W{0,2}(?>\s*\W{0,2}(print|close|large|medium|small|share|email)\W{0,2})*$|" +
+        // Media player chrome scraped as text: "Video PlayerClose", "Audio player", "Play Video".
+        @"^(video|audio|media) ?player\s*(close|loading)?$|^(play|watch) (video|now)$|" +
         // Page tools: "Text size: A A A", "Font size A- A+", "Print-friendly version", "Download PDF".
         @"^(text|font)[ -]?size\s*:?(\s{1,3}[aA][+-]?){1,5}$|^(print|printer)[ -]?(friendly|version)( (pdf|version|page))?$|^(download|save)( as)? (pdf|the pdf)$|^(pdf|print|email)( \| (pdf|print|email)){1,3}$",
         OptI);
