@@ -314,7 +314,7 @@ internal sealed class EntityRecognizer
     private bool PossessiveBeforeOrgCue(int possessive, int next)
     {
         var w = Word(possessive);
-        if (Lexicon.TryKnown(w, out _) || Lexicon.GivenNames.Contains(w) || Lexicon.AsianSurnames.Contains(w))
+        if (Lexicon.TryKnown(w, out _) || Lexicon.GivenNames.Contains(w) || Lexicon.AsianSurnames.Contains(w) || ((Lexicon.RoleNouns.Contains(w) || Lexicon.Titles.Contains(w)) && !Lexicon.NameStyles.Contains(w)))
         {
             return false;
         }
@@ -778,7 +778,7 @@ internal sealed class EntityRecognizer
                 dl.Guess = true;
                 return;
             }
-            var context = a == 0 ? KindFromContext(firstTok, lastTok) : EntityKind.None;
+            var context = KindFromContext(firstTok, lastTok);
             if (context != EntityKind.None)
             {
                 AddMention(firstTok, lastTok, context, null, false, inTitle).Guess = true;
@@ -884,7 +884,7 @@ internal sealed class EntityRecognizer
                 dm.Kind = EntityKind.Location;
                 dm.Guess = true;
             }
-            else if (a == 0 && KindFromContext(firstTok, firstTok) is var ck && ck != EntityKind.None)
+            else if (KindFromContext(firstTok, firstTok) is var ck && ck != EntityKind.None)
             {
                 dm.Kind = ck;
                 dm.Guess = true;

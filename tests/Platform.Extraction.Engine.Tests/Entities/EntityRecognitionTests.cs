@@ -345,4 +345,22 @@ public class EntityRecognitionTests
         Assert.DoesNotContain(e, x => x.Type == EntityType.Person);
         Assert.Equal(EntityType.Location, Single(e, "Gdansk").Type);
     }
+
+    [Fact]
+    public void Run_RolePossessiveAfterAKnownBody_DoesNotHideTheBody()
+    {
+        var e = Entities("A note from the World Bank President's Office said the Bank would lend more to Chad.");
+
+        var bank = Single(e, "World Bank");
+        Assert.Equal(EntityType.Organization, bank.Type);
+        Assert.Equal(2, bank.MentionCount);
+    }
+
+    [Fact]
+    public void Run_RoyalPossessiveInsideOrganisationName_IsKept()
+    {
+        var e = Entities("Researchers at Queen's Medical College in Belfast led the trial.");
+
+        Assert.Equal(EntityType.Organization, Single(e, "Queen's Medical College").Type);
+    }
 }
