@@ -563,6 +563,11 @@ internal sealed class SpeakerResolver
                     {
                         return new Found(org[0], "description");
                     }
+                    // "the company said" after "Acme Corp ...": the organisation named most recently
+                    if (Lexicon.OrgNouns.Contains(word) && LatestOrganisationBefore(q.Open) is { } recent)
+                    {
+                        return new Found(recent, "description");
+                    }
                 }
             }
             return null;
@@ -616,6 +621,20 @@ internal sealed class SpeakerResolver
     {
         var l = w.ToLowerInvariant();
         return l.StartsWith("spokes", StringComparison.Ordinal) ? "spokes" : l;
+    }
+
+    /// <summary>The organisation whose mention comes last before <paramref name="offset"/> (bounded look-back).</summary>
+    private EntityCluster? LatestOrganisationBefore(int offset)
+    {
+        int k = TokenAt(offset) - 1;
+        for (int steps = 0; k >= 0 && steps < PronounWindow; k--, steps++)
+        {
+            if (!_inQuote[k] && MentionOf(k) is { Kind: EntityKind.Organization, Cluster: not null } m)
+            {
+                return m.Cluster;
+            }
+        }
+        return null;
     }
 
     /// <summary>"he"/"she": the first person named in the last sentence before the quote that names one.</summary>

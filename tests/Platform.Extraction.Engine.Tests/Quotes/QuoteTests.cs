@@ -215,4 +215,12 @@ public class QuoteTests
 
         Assert.Equal("Elsa Lund", q.Speaker);
     }
+
+    [Fact]
+    public void Run_TheCompanySaid_ResolvesToTheOrganisationNamedBefore()
+    {
+        var q = Quotes("Brightwater Renewables cut its forecast on Monday. In a statement, the company said: \"Demand will recover in the second half.\"");
+
+        Assert.Equal("Brightwater Renewables", Assert.Single(q).Speaker);
+    }
 }
