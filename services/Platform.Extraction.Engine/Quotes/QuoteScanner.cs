@@ -81,7 +81,8 @@ internal static class QuoteScanner
             }
             if (open < 0)
             {
-                if (c == '"' || IsDoubleOpen(c))
+                // a straight mark right after a letter or digit (12" screen) is not an opening quote
+                if ((c == '"' && (i == 0 || !char.IsLetterOrDigit(body[i - 1]))) || IsDoubleOpen(c))
                 {
                     open = i;
                     firstOpen = i;

@@ -223,4 +223,8 @@ public class QuoteTests
 
         Assert.Equal("Brightwater Renewables", Assert.Single(q).Speaker);
     }
+
+    [Fact]
+    public void Run_InchMarkAfterADigit_DoesNotOpenAQuote() =>
+        Assert.Empty(Quotes("The 12\" model sells for less than the larger one in most shops this year."));
 }
