@@ -71,7 +71,7 @@ internal static class LineRules
         @"premium (stories|content|articles|access)|ad-free|start your (free )?trial|subscription plans?|" +
         // Newsletter sign-up forms: the offer, the e-mail field and the consent under it.
         @"^(get|sign up for|subscribe to|receive) (the|our) [^.:]{1,50}newsletters?\b|^(please )?(enter )?(your )?e-?mail( address)?\s*\*?:?$|" +
-        @"\bby (subscribing|signing up|registering|clicking)\b[^.]{0,60}\b(you )?(agree|accept|consent)|\bunsubscribe at any time|\bto your inbox\b",
+        @"\bby (subscribing|signing up|registering|clicking)\b[^.]{0,60}\byou (agree|accept|consent)|\bunsubscribe at any time|\bdelivered (straight |directly |free )?to your inbox\b",
         OptI);
 
     // Cookie and consent banners: the notice (any length, it opens the line) and its buttons (short lines).
@@ -187,7 +187,10 @@ internal static class LineRules
     public static bool IsSignoff(string line, out string source)
     {
         source = "";
-        var m = DashSignoff.Match(line);
+        if (line.Length == 0) return false;
+        // Cheap gates first: each pattern below needs its opening character or a literal the line must hold.
+        char first = line[0];
+        var m = first is '-' or '–' or '—' or '/' ? DashSignoff.Match(line) : Match.Empty;
         if (m.Success)
         {
             var src = m.Groups["src"].Value.Trim();
@@ -200,7 +203,7 @@ internal static class LineRules
                 return true;
             }
         }
-        if (CreditSignoff.IsMatch(line))
+        if ((line.AsSpan().IndexOfAny('@', ':') >= 0 || line.AsSpan().IndexOfAny(CreditTriggers) >= 0) && CreditSignoff.IsMatch(line))
         {
             var from = line.IndexOf(" from ", StringComparison.OrdinalIgnoreCase);
             if (from >= 0)
@@ -210,7 +213,7 @@ internal static class LineRules
             }
             return true;
         }
-        m = ParenAgency.Match(line);
+        m = first == '(' ? ParenAgency.Match(line) : Match.Empty;
         if (m.Success && KnownNames.IsAgency(m.Groups["src"].Value))
         {
             source = m.Groups["src"].Value.Trim();
@@ -227,13 +230,13 @@ internal static class LineRules
                 return true;
             }
         }
-        m = StoryFrom.Match(line);
+        m = first is 'S' or 's' or 'A' or 'a' or 'C' or 'c' or 'R' or 'r' ? StoryFrom.Match(line) : Match.Empty;
         if (m.Success)
         {
             source = m.Groups["src"].Value.Trim();
             return true;
         }
-        m = SourceLine.Match(line);
+        m = line.Contains(':') ? SourceLine.Match(line) : Match.Empty;
         if (m.Success)
         {
             source = m.Groups["src"].Value.Trim();
@@ -242,9 +245,14 @@ internal static class LineRules
         return false;
     }
 
+    // Every alternative of CreditSignoff holds '@', ':' or one of these (case-insensitive).
+    private static readonly SearchValues<string> CreditTriggers = SearchValues.Create(
+        ["by ", "from ", "end", "###", "***", "contributed"], StringComparison.OrdinalIgnoreCase);
+
     /// <summary>"Home > World > Asia", "News | Politics | China": three or more short segments.</summary>
     private static bool IsBreadcrumb(string line)
     {
+        if (line.AsSpan().IndexOfAny(">»›|/") < 0) return false;
         foreach (var sep in new[] { " > ", " » ", " › ", " | ", " / " })
         {
             var parts = line.Split(sep);
@@ -501,7 +509,8 @@ internal static class LineRules
         if (parts.Length is < 2 or > 4) return false;
         foreach (var part in parts)
             if (!IsCapitalisedName(part, 4)) return false;
-        if (KnownNames.IsAgency(parts[0]) || Words.Count(parts[0]) >= 2 && KnownNames.LooksLikePublisher(parts[0])) publisher = parts[0];
+        if (KnownNames.IsAgency(parts[0]) || Words.Count(parts[0]) >= 2 && KnownNames.LooksLikePublisher(parts[0]) && !KnownNames.IsSectionName(parts[0]))
+            publisher = parts[0];
         return true;
     }
 
