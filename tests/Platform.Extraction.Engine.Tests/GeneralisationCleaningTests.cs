@@ -73,6 +73,25 @@ public class GeneralisationCleaningTests
     }
 
     [Fact]
+    public void Extract_SectionBreadcrumbAboveHeadline_IsNotTitleAndNotSource()
+    {
+        var e = Extract("Business News | Markets", "", "Port approves breakwater rebuild after winter storms", "",
+            "By Mara Lind", "Published: 2 April 2024", "", Para1, "", Para2);
+
+        Assert.Equal("Port approves breakwater rebuild after winter storms", e.Title);
+        Assert.Equal("", e.Source);
+    }
+
+    [Fact]
+    public void Extract_PhotoCopyrightCaptionAtEnd_IsNotSource()
+    {
+        var e = Extract("Port approves breakwater rebuild after winter storms", "", Para1, "", Para2, "",
+            "The damaged breakwater seen from the air. © Example Images");
+
+        Assert.Equal("", e.Source);
+    }
+
+    [Fact]
     public void Extract_AgencyBeforeBylineRole_IsSource()
     {
         var e = Extract("Port approves breakwater rebuild after winter storms", "", "By Omar Haddad, AP Diplomatic Correspondent",
@@ -180,6 +199,8 @@ public class GeneralisationCleaningTests
     [InlineData("Subscribers to the service were told about the change by email last week.")]
     [InlineData("Ministers reject all calls for an inquiry into harbour contracts")]
     [InlineData("Regulator to accept only essential repairs before the summer")]
+    [InlineData("By clicking the link, users agree to share their location, the complaint says.")]
+    [InlineData("Fraudsters send messages to your inbox that look like bank alerts.")]
     public void Classify_ArticleSentenceMentioningChromeWords_IsKept(string line)
     {
         Assert.Null(LineRules.Classify(line));

@@ -122,7 +122,7 @@ internal static class DocumentCleaner
             bool sectionLine = LineRules.IsMastheadSectionLine(lines[k], out var masthead);
             if (sectionLine && masthead.Length > 0 && mastheadSource.Length == 0) mastheadSource = masthead;
             if (strong[k] is { } r) { reason[k] = r; continue; }
-            if (sectionLine && (masthead.Length > 0 || NextIsTitleLike(lines, k)))
+            if (sectionLine && (masthead.Length > 0 || NextIsTitleLike(lines, k) && !NextIsMeta(lines, k, IsMetaLine)))
             {
                 reason[k] = Reasons.Navigation;
                 continue;
@@ -130,7 +130,8 @@ internal static class DocumentCleaner
             // A masthead above the header ("China Daily" then "Updated: ..."), or above a headline that a header or
             // byline follows, is the publisher, not the headline.
             if (Words.Count(lines[k]) <= 4 && KnownNames.LooksLikePublisher(lines[k])
-                && (NextIsMeta(lines, k, IsMetaLine) || Words.Count(lines[k]) >= 2 && !Words.EndsWithTerminal(lines[k]) && HeadlineThenMeta(lines, k, IsMetaLine)))
+                && (NextIsMeta(lines, k, IsMetaLine) || Words.Count(lines[k]) >= 2 && !Words.EndsWithTerminal(lines[k]) && !KnownNames.IsSectionName(lines[k])
+                    && HeadlineThenMeta(lines, k, IsMetaLine)))
             {
                 reason[k] = Reasons.Navigation;
                 if (mastheadSource.Length == 0) mastheadSource = lines[k];
@@ -324,9 +325,10 @@ internal static class DocumentCleaner
         {
             if (lines[i].Length == 0) continue;
             if (seen == 0 && reason[i] is not null && Words.Count(lines[i]) is >= 2 and <= 5 && !Words.EndsWithTerminal(lines[i])
-                && KnownNames.LooksLikePublisher(lines[i]) && lines[i].AsSpan().IndexOfAnyInRange('0', '9') < 0)
+                && KnownNames.LooksLikePublisher(lines[i]) && !KnownNames.IsSectionName(lines[i]) && lines[i].AsSpan().IndexOfAnyInRange('0', '9') < 0)
                 footerSource = lines[i];
-            else if (reason[i] is not null && LineRules.TryCopyrightHolder(lines[i], out var holder))
+            // A photo's copyright ("© Example Images") credits the photographer, not the publisher.
+            else if (reason[i] is not null and not Reasons.Caption && LineRules.TryCopyrightHolder(lines[i], out var holder))
                 footerSource = holder;
             seen++;
         }

@@ -30,6 +30,23 @@ internal static class KnownNames
         "Advertiser", "Courant", "Argus", "Star", "Globe", "Independent", "Record", "Digest",
     };
 
+    /// <summary>Words of the section names of news sites ("World News", "Local News", "Business Today").</summary>
+    private static readonly HashSet<string> SectionWords = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "News", "World", "Local", "National", "International", "Regional", "Business", "Latest", "Breaking", "Top",
+        "Sport", "Sports", "Politics", "Science", "Health", "Tech", "Technology", "Entertainment", "Opinion", "Home",
+        "Economy", "Markets", "Market", "Money", "Finance", "Lifestyle", "Culture", "Arts", "Travel", "Weather", "Video",
+        "Live", "Today", "Weekly", "Daily", "Online", "Review", "Media", "Wire", "More", "Other", "General", "City",
+        "Metro", "State", "Nation", "Global", "Environment", "Education", "Crime", "Legal", "Law", "And", "&", "the",
+    };
+
+    /// <summary>A name made only of section words ("World News", "Business Today") names a section, not a publisher.</summary>
+    public static bool IsSectionName(string name)
+    {
+        var words = name.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        return words.Length > 0 && words.All(SectionWords.Contains);
+    }
+
     public static bool IsAgency(string name) => Agencies.Contains(name.Trim().TrimEnd('.'));
 
     public static bool LooksLikePublisher(string name)

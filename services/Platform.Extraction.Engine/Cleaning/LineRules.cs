@@ -71,7 +71,7 @@ internal static class LineRules
         @"premium (stories|content|articles|access)|ad-free|start your (free )?trial|subscription plans?|" +
         // Newsletter sign-up forms: the offer, the e-mail field and the consent under it.
         @"^(get|sign up for|subscribe to|receive) (the|our) [^.:]{1,50}newsletters?\b|^(please )?(enter )?(your )?e-?mail( address)?\s*\*?:?$|" +
-        @"\bby (subscribing|signing up|registering|clicking)\b[^.]{0,60}\b(you )?(agree|accept|consent)|\bunsubscribe at any time|\bto your inbox\b",
+        @"\bby (subscribing|signing up|registering|clicking)\b[^.]{0,60}\byou (agree|accept|consent)|\bunsubscribe at any time|\bdelivered (straight |directly |free )?to your inbox\b",
         OptI);
 
     // Cookie and consent banners: the notice (any length, it opens the line) and its buttons (short lines).
@@ -509,7 +509,8 @@ internal static class LineRules
         if (parts.Length is < 2 or > 4) return false;
         foreach (var part in parts)
             if (!IsCapitalisedName(part, 4)) return false;
-        if (KnownNames.IsAgency(parts[0]) || Words.Count(parts[0]) >= 2 && KnownNames.LooksLikePublisher(parts[0])) publisher = parts[0];
+        if (KnownNames.IsAgency(parts[0]) || Words.Count(parts[0]) >= 2 && KnownNames.LooksLikePublisher(parts[0]) && !KnownNames.IsSectionName(parts[0]))
+            publisher = parts[0];
         return true;
     }
 
