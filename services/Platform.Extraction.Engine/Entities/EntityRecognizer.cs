@@ -201,7 +201,7 @@ internal sealed class EntityRecognizer
                 {
                     // plural possessive "Farmers'": the apostrophe is its own token
                     int after = j < n && !_t[j].IsWord && Tokenizer.IsApostrophe(_text[_t[j].Start]) && _t[j].Start == prev.End ? j + 1 : j;
-                    if (!PossessiveInName.Contains(Word(run[^1])) && !PossessiveBeforeOrgCue(run[^1], after))
+                    if (!PossessiveInName.Contains(Word(run[^1])) && !PossessiveBeforeOrgCue(run[^1], after) && !PossessiveBeforeCountry(run[^1], after))
                     {
                         break;
                     }
@@ -332,6 +332,32 @@ internal sealed class EntityRecognizer
         return false;
     }
 
+    /// <summary>
+    /// "Parkinson's UK, which ...", "Alzheimer's Ireland said": a charity-style name made of an unknown possessive
+    /// and a country, closed by punctuation, a relative pronoun or a verb ("China's UK policy" stays apart: the
+    /// possessive is a known name, and a noun follows).
+    /// </summary>
+    private bool PossessiveBeforeCountry(int possessive, int next)
+    {
+        if (next + 1 >= _t.Count || next != possessive + 1 || !_t[next].IsWord || !_t[next].IsCap || !Lexicon.IsLocationName(Word(next)))
+        {
+            return false;
+        }
+        var w = Word(possessive);
+        if (Lexicon.TryKnown(w, out _) || Lexicon.GivenNames.Contains(w) || Lexicon.AsianSurnames.Contains(w) || Lexicon.RoleNouns.Contains(w)
+            || Lexicon.Titles.Contains(w) || Lexicon.Demonyms.Contains(w) || _t[possessive].Is(TokenFlags.AllCaps))
+        {
+            return false;
+        }
+        var f = _t[next + 1];
+        if (!f.IsWord)
+        {
+            return _text[f.Start] is ',' or '.' or ')' or ';';
+        }
+        var v = Word(next + 1);
+        return char.IsLower(_text[f.Start]) && (v is "which" or "who" or "has" or "is" or "was" or "will" || Lexicon.ReportingVerbs.Contains(v));
+    }
+
     private bool HasLineBreak(int from, int to)
     {
         for (int k = from; k < to; k++)
@@ -457,6 +483,11 @@ internal sealed class EntityRecognizer
             }
             // "University College London", "King's College London": a trailing place stays in an institution's name
             if (b - a >= 3 && InstitutionHeads.Contains(Word(run[b - 2])) && !IsConnector(run[b - 2]) && Lexicon.IsLocationName(lastWord))
+            {
+                return (SegKind.Name, EntityKind.Organization, null);
+            }
+            // "Parkinson's UK": an unknown possessive and a country name (joined only by PossessiveBeforeCountry)
+            if (b - a == 2 && _t[run[a]].Is(TokenFlags.Possessive) && Lexicon.IsLocationName(lastWord) && PossessiveBeforeCountry(run[a], run[a + 1]))
             {
                 return (SegKind.Name, EntityKind.Organization, null);
             }
@@ -622,7 +653,9 @@ internal sealed class EntityRecognizer
                 {
                     case SegKind.Name:
                         // "US Treasury Department": the country modifying an organisation name is a mention too
-                        if (bestC.Key == null && best - pos >= 3 && Classify(run, pos, pos + 1) is { Seg: SegKind.Name, Kind: EntityKind.Location } lead)
+                        // (only an abbreviated country: "London Stock Exchange", "Japan Airlines" are names of their own)
+                        if (bestC.Key == null && best - pos >= 3 && (_t[run[pos]].Is(TokenFlags.AllCaps) || _t[run[pos]].Is(TokenFlags.Dotted))
+                            && Classify(run, pos, pos + 1) is { Seg: SegKind.Name, Kind: EntityKind.Location } lead)
                         {
                             Emit(run, pos, pos + 1, lead.Kind, lead.Key, strong: true, inTitle);
                         }

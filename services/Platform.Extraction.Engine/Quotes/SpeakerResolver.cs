@@ -394,7 +394,9 @@ internal sealed class SpeakerResolver
     /// <summary>"BEIJING - ..." / "NEW DELHI: ...": a place at the start of a paragraph before a dash or colon.</summary>
     private bool IsDateline(Mention m)
     {
-        if (!_t[m.FirstToken].Is(TokenFlags.ParagraphStart) || m.LastToken + 1 >= _t.Count)
+        // a dateline names a place; "Acme Foods, which ..." opening a paragraph is a subject, not a dateline
+        if (!_t[m.FirstToken].Is(TokenFlags.ParagraphStart) || m.LastToken + 1 >= _t.Count
+            || (m.Kind != EntityKind.Location && !_t[m.FirstToken].Is(TokenFlags.AllCaps)))
         {
             return false;
         }

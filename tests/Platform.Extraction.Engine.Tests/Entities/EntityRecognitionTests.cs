@@ -363,4 +363,13 @@ public class EntityRecognitionTests
 
         Assert.Equal(EntityType.Organization, Single(e, "Queen's Medical College").Type);
     }
+
+    [Fact]
+    public void Run_CityStartingAnOrganisationName_IsPartOfTheName()
+    {
+        var e = Entities("Shares of the firm fell on the Oslo Stock Exchange.");
+
+        Assert.Equal(EntityType.Organization, Single(e, "Oslo Stock Exchange").Type);
+        AssertNoEntity(e, "Oslo");
+    }
 }
