@@ -236,6 +236,23 @@ public class GeneralisationEntityTests
     }
 
     [Fact]
+    public void Run_UnknownPossessiveBeforeCountry_IsOneOrganisationAndSpeaker()
+    {
+        var r = SemanticStage.Run("", "Fenwick's UK, which funds hospices, said the cuts were \"a blow to every family we support\", but promised to keep going.");
+
+        Assert.Equal(EntityType.Organization, Single(r.Entities, "Fenwick's UK").Type);
+        Assert.Equal("Fenwick's UK", Assert.Single(r.Quotes).Speaker);
+    }
+
+    [Fact]
+    public void Run_PossessiveBeforeCountryAndNoun_StaysApart()
+    {
+        var e = Entities("Officials said Halloran's US tour was cancelled.");
+
+        AssertNoEntity(e, "Halloran's US");
+    }
+
+    [Fact]
     public void Run_RoleNounAndCommaBeforeUnknownName_IsPerson()
     {
         var e = Entities("The farm minister, Ilse Varkonyi, criticised the plan on Monday.");
