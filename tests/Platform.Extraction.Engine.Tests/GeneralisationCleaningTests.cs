@@ -61,6 +61,40 @@ public class GeneralisationCleaningTests
         Assert.DoesNotContain("Riverside Ledger", e.Body);
     }
 
+    [Theory]
+    [InlineData("The Quayside")]
+    [InlineData("ANALYSIS")]
+    public void Extract_ShortLineAboveHeadlineAndByline_IsNotTitle(string kicker)
+    {
+        var e = Extract(kicker, "", "Port approves breakwater rebuild after winter storms", "", "By Mara Lind", "", Para1, "", Para2);
+
+        Assert.Equal("Port approves breakwater rebuild after winter storms", e.Title);
+        Assert.Equal("", e.Source);
+        Assert.StartsWith("Harbour officials", e.Body);
+    }
+
+    [Fact]
+    public void Extract_UnknownMastheadConfirmedByCopyrightFooter_IsSource()
+    {
+        var e = Extract("The Quayside", "", "Port approves breakwater rebuild after winter storms", "", "By Mara Lind", "", Para1, "", Para2, "",
+            "Copyright 2024 The Quayside. All rights reserved.");
+
+        Assert.Equal("The Quayside", e.Source);
+        Assert.DoesNotContain("Quayside", e.Body);
+    }
+
+    [Fact]
+    public void Extract_HeaderWithEasternTimeThenFutureDates_ResolvesAgainstThePublicationDate()
+    {
+        var e = Extract("Port approves breakwater rebuild after winter storms", "",
+            "By Mara Lind | Published: Oct 8, 2024 at 7:15 a.m. ET", "",
+            "The port said the first payment would be payable on December 1 and the board would meet on Thursday.");
+
+        Assert.Equal("2024-10-08", e.PublishedAt);
+        Assert.Contains(("December 1", "2024-12-01"), e.DateValues());
+        Assert.Contains(("Thursday", "2024-10-10"), e.DateValues());
+    }
+
     [Fact]
     public void Extract_MastheadSectionLine_IsNotTitleAndNamesPublisher()
     {

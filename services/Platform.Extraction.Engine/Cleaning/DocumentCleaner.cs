@@ -137,6 +137,15 @@ internal static class DocumentCleaner
                 if (mastheadSource.Length == 0) mastheadSource = lines[k];
                 continue;
             }
+            // Any other short name line or kicker above a headline that a byline or header follows ("The Example",
+            // "ANALYSIS") is page chrome too: the headline is the line the byline belongs to. Not being a known
+            // publisher shape, it does not name the source (a copyright footer may).
+            if (doc.Hints.Title.Length == 0 && Words.Count(lines[k]) <= 4 && !Words.EndsWithTerminal(lines[k])
+                && LineRules.IsCapitalisedName(lines[k], 4) && HeadlineThenMeta(lines, k, IsMetaLine))
+            {
+                reason[k] = Reasons.Navigation;
+                continue;
+            }
             break;
         }
 

@@ -515,7 +515,7 @@ internal static class LineRules
     }
 
     /// <summary>1..<paramref name="maxWords"/> words, each capitalised or a connector ("of", "and", "&amp;").</summary>
-    private static bool IsCapitalisedName(string text, int maxWords)
+    internal static bool IsCapitalisedName(string text, int maxWords)
     {
         var words = text.Split(' ', StringSplitOptions.RemoveEmptyEntries);
         if (words.Length == 0 || words.Length > maxWords || !char.IsUpper(words[0][0])) return false;
