@@ -60,6 +60,13 @@ internal sealed class EntityRecognizer
         "College", "University", "School", "Institute", "Hospital", "Academy", "Conservatoire", "Museum",
     }.ToFrozenSet(StringComparer.Ordinal);
 
+    // Provenance: words that open the names of European football and sports clubs (general knowledge).
+    private static readonly FrozenSet<string> ClubPrefixes = new[]
+    {
+        "Real", "Atletico", "Atlético", "Sporting", "Dynamo", "Dinamo", "Olympique", "Borussia", "Bayern", "Inter",
+        "Deportivo", "Racing", "Celta", "AC", "AS", "FC", "SC", "SV", "VfB", "VfL", "PSV", "AFC", "RB",
+    }.ToFrozenSet(StringComparer.Ordinal);
+
     /// <summary>"MP for X", "Senator for X": holders of a seat named after the place they represent.</summary>
     private static readonly FrozenSet<string> SeatHolders = new[]
     {
@@ -488,6 +495,11 @@ internal sealed class EntityRecognizer
             }
             // "Parkinson's UK": an unknown possessive and a country name (joined only by PossessiveBeforeCountry)
             if (b - a == 2 && _t[run[a]].Is(TokenFlags.Possessive) && Lexicon.IsLocationName(lastWord) && PossessiveBeforeCountry(run[a], run[a + 1]))
+            {
+                return (SegKind.Name, EntityKind.Organization, null);
+            }
+            // "Real Sociedad", "Atletico Madrid", "AC Milan": a club prefix starts a sports club's name
+            if (b - a >= 2 && b - a <= 3 && ClubPrefixes.Contains(firstWord) && !IsConnector(run[a + 1]))
             {
                 return (SegKind.Name, EntityKind.Organization, null);
             }
@@ -952,6 +964,10 @@ internal sealed class EntityRecognizer
             {
                 return EntityKind.Location;
             }
+            if (w == "plc")
+            {
+                return EntityKind.Organization; // "Tarnbridge plc": the British public-company suffix
+            }
             // "Sociedad president Jokin Arrieta", "Villa head coach Graham Pellow"
             for (int k = after; k < n && k < after + 2 && _t[k].IsWord && char.IsLower(_text[_t[k].Start]) && Lexicon.RoleNouns.Contains(Word(k)); k++)
             {
@@ -1227,7 +1243,14 @@ internal sealed class EntityRecognizer
         {
             k--;
         }
-        return k >= 0 && _t[k].IsWord && char.IsLower(_text[_t[k].Start]) && Lexicon.OrgNouns.Contains(Word(k));
+        if (k < 0 || !_t[k].IsWord || !char.IsLower(_text[_t[k].Start]))
+        {
+            return false;
+        }
+        var w = Word(k);
+        // "radio station Cadena SER", "TV channel X", "news website X" (a power station or a railway station is a place)
+        return Lexicon.OrgNouns.Contains(w)
+            || (w is "station" or "channel" or "website" or "site" && k >= 1 && _t[k - 1].IsWord && Word(k - 1) is "radio" or "television" or "TV" or "news" or "music");
     }
 
     private void Emit(List<int> run, int a, int b, EntityKind kind, string? key, bool strong, bool inTitle)
@@ -1254,7 +1277,8 @@ internal sealed class EntityRecognizer
                     // "Washington (AP)" is a credit, not an abbreviation: the letters must fit the name
                     var full = _out[x].Surface;
                     var abbr = m.Surface;
-                    if (EntityResolver.Initials(full) == abbr || (full.Length > 0 && abbr[0] == char.ToUpperInvariant(full[0]) && EntityResolver.Initials(full).Length >= abbr.Length - 1))
+                    // ("Ministry of Commerce (MOFCOM)": syllable acronyms only share the first letter)
+                    if (EntityResolver.Initials(full) == abbr || (full.Length > 0 && abbr[0] == char.ToUpperInvariant(full[0]) && abbr.Length <= 8))
                     {
                         m.BracketOf = _out[x];
                     }

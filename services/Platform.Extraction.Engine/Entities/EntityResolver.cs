@@ -59,6 +59,7 @@ internal static class EntityResolver
             if (m.BracketOf?.Cluster is { } target)
             {
                 Attach(m, target);
+                index.AddSurface(m.Surface, target); // a later "MOFCOM" alone finds the same body
                 continue;
             }
             var word = m.Surface;

@@ -100,7 +100,9 @@ internal static class QuoteScanner
             }
             if (!single)
             {
-                if (c == '"' || IsDoubleClose(c))
+                // inside curly marks a straight mark is nested ("He said "no" to me") unless no curly close follows
+                bool curlyOpen = body[open] != '"';
+                if (IsDoubleClose(c) || (c == '"' && (!curlyOpen || !CurlyCloseFollows(body, i + 1))))
                 {
                     parts.Add((open + 1, i));
                     Complete(body, result, firstOpen, i, parts, startParagraph);
@@ -145,6 +147,24 @@ internal static class QuoteScanner
     {
         bool prevOk = i == 0 || char.IsWhiteSpace(s[i - 1]) || s[i - 1] is '(' or '[' or '\u2014' or '\u2013' or '-' or '"' or '\u201C';
         return prevOk && i + 1 < s.Length && char.IsLetterOrDigit(s[i + 1]);
+    }
+
+    /// <summary>A curly closing mark follows within the paragraph (bounded look-ahead keeps the scan linear).</summary>
+    private static bool CurlyCloseFollows(string s, int from)
+    {
+        int end = Math.Min(s.Length, from + 400);
+        for (int k = from; k < end; k++)
+        {
+            if (s[k] == '\n')
+            {
+                return false;
+            }
+            if (IsDoubleClose(s[k]))
+            {
+                return true;
+            }
+        }
+        return false;
     }
 
     /// <summary>"the farmers' union": an apostrophe after a plural, followed by a lower-case word, no punctuation before.</summary>

@@ -372,4 +372,14 @@ public class EntityRecognitionTests
         Assert.Equal(EntityType.Organization, Single(e, "Oslo Stock Exchange").Type);
         AssertNoEntity(e, "Oslo");
     }
+
+    [Fact]
+    public void Run_SyllableAcronymInBrackets_IsAnAlias()
+    {
+        var e = Entities("The Ministry of Commerce (MOFCOM) issued new rules. MOFCOM said they take effect in May.");
+
+        var org = Single(e, "Ministry of Commerce");
+        Assert.Contains("MOFCOM", org.Aliases);
+        Assert.Equal(2, org.MentionCount);
+    }
 }

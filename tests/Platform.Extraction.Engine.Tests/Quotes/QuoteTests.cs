@@ -227,4 +227,13 @@ public class QuoteTests
     [Fact]
     public void Run_InchMarkAfterADigit_DoesNotOpenAQuote() =>
         Assert.Empty(Quotes("The 12\" model sells for less than the larger one in most shops this year."));
+
+    [Fact]
+    public void Run_StraightMarksNestedInCurlyQuotes_StayInsideTheQuote()
+    {
+        var q = Assert.Single(Quotes("\u201CThey told me \"no\" twice before the vote,\u201D said Ida Kern."));
+
+        Assert.Equal("They told me \"no\" twice before the vote,", q.Text);
+        Assert.Equal("Ida Kern", q.Speaker);
+    }
 }
