@@ -512,6 +512,11 @@ internal sealed class SpeakerResolver
         {
             return new Found(person.Cluster, preferSentenceSubject ? "sentence subject" : "X said");
         }
+        if (!preferSentenceSubject && wi >= clauseStart && IsWord(ctx[wi]) && W(ctx[wi]) is "it" or "It" && wi == v - 1)
+        {
+            // ""...," it said in a statement": the organisation named last
+            return new Found(LatestOrganisationBefore(q.Open), "pronoun it");
+        }
         if (!preferSentenceSubject && wi >= clauseStart && MentionOf(ctx[wi]) is { Cluster: not null } direct)
         {
             return new Found(direct.Cluster, "X said");

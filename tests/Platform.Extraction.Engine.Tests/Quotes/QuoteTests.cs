@@ -236,4 +236,12 @@ public class QuoteTests
         Assert.Equal("They told me \"no\" twice before the vote,", q.Text);
         Assert.Equal("Ida Kern", q.Speaker);
     }
+
+    [Fact]
+    public void Run_ItSaid_ResolvesToTheOrganisationNamedLast()
+    {
+        var q = Quotes("Nordwind Airlines cancelled 40 flights. \"Safety of our passengers comes first,\" it said in a statement.");
+
+        Assert.Equal("Nordwind Airlines", Assert.Single(q).Speaker);
+    }
 }
