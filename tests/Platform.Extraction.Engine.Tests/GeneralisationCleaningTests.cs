@@ -20,6 +20,9 @@ public class GeneralisationCleaningTests
     [InlineData("Last updated: March 3, 2024, 21:05 NZDT")]
     [InlineData("Published: March 3, 2024 | 9:05 PM AEDT")]
     [InlineData("First Published: Mar 3 2024 | 09:05 GMT+1")]
+    [InlineData("March 3, 2024 / 9:05 AM / Updated 2 hours ago")]
+    [InlineData("By Mara Lind · Published March 3, 2024 · 4 min read")]
+    [InlineData("Mar 03, 2024 | 09:05 IST | 2 min read")]
     public void Extract_HeaderWithAnyTimeZoneOrTimeOnlySegment_IsHeaderAndGivesPublicationDate(string header)
     {
         var e = Extract("Port approves breakwater rebuild after winter storms", "", header, "", Para1, "", Para2);
@@ -184,6 +187,14 @@ public class GeneralisationCleaningTests
     }
 
     [Fact]
+    public void Extract_CopyrightFooterWithYearAfterName_NamesPublisher()
+    {
+        var e = Extract("Port approves breakwater rebuild after winter storms", "", Para1, "", Para2, "", "© Harbour Daily Record 2024");
+
+        Assert.Equal("Harbour Daily Record", e.Source);
+    }
+
+    [Fact]
     public void Extract_ClosingMastheadLineAfterLinks_NamesPublisher()
     {
         var e = Extract("Port approves breakwater rebuild after winter storms", "", Para1, "", Para2, "",
@@ -208,6 +219,10 @@ public class GeneralisationCleaningTests
     [InlineData("Accept all | Reject all")]
     [InlineData("Manage preferences | Accept all")]
     [InlineData("Cookie settings")]
+    [InlineData("We value your privacy")]
+    [InlineData("We and our partners store and access information on your device.")]
+    [InlineData("Do not sell or share my personal information")]
+    [InlineData("The breakwater after the storm (Credit: Jan Berg)")]
     [InlineData("Accept only essential cookies")]
     [InlineData("Get the Evening Briefing newsletter: the day's top stories in one email")]
     [InlineData("Enter your email address")]

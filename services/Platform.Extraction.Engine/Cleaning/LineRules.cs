@@ -29,7 +29,7 @@ internal static class LineRules
         @"\b(photo|photograph|image|picture|pic)s?\s*:\s*\S[^.]{0,60}$|\bin this (undated |file |handout |recent )?(photo|picture|image|video grab)|" +
         @"\b(via|/)\s*(reuters|ap|afp|getty|epa|xinhua|kcna|yonhap)\s*\)?\.?$|\bhandout (photo|picture|image|via)|" +
         // "... at the plant. Credit: Example Times/Jane Roe": a credit at the end of the line names the photographer.
-        @"(^|[.)]\s{1,3})(credit|credits|photo credit|courtesy)\s*:\s*[^.]{1,80}$",
+        @"(^\(?|[.)]\s{1,3}\(?|\s\()(credit|credits|photo credit|courtesy)\s*:\s*[^.]{1,80}$",
         OptI);
 
     private static readonly Regex LinkLine = new(
@@ -77,7 +77,8 @@ internal static class LineRules
     // Cookie and consent banners: the notice (any length, it opens the line) and its buttons (short lines).
     private static readonly Regex ConsentNotice = new(
         @"^(we|this (web)?site|our (web)?sites?|this page)( and our (partners|vendors))? (uses?|may use|store) cookies\b|" +
-        @"^by (clicking|continuing|using)\b[^.]{0,80}\b(agree|consent)\b[^.]{0,40}\bcookies\b",
+        @"^by (clicking|continuing|using)\b[^.]{0,80}\b(agree|consent)\b[^.]{0,40}\bcookies\b|" +
+        @"^we (value|care about|respect) your privacy\b|^we and our (\d{1,4} )?(partners|vendors|advertising partners)\b|^do not sell (or share )?my personal (information|data)\b|^your privacy (choices|settings|options)$",
         OptI);
 
     // Buttons only ("Manage preferences | Accept all"), or a short line about cookies ("Cookie settings"); a headline
@@ -147,7 +148,8 @@ internal static class LineRules
         StringComparison.OrdinalIgnoreCase);
 
     private static readonly SearchValues<string> ConsentTriggers = SearchValues.Create(
-        ["cookie", "accept", "reject", "allow", "decline", "refuse", "manage", "customi", "update", "agree", "got it", "ok"],
+        ["cookie", "accept", "reject", "allow", "decline", "refuse", "manage", "customi", "update", "agree", "got it", "ok", "privacy", "partners", "vendors",
+         "do not sell"],
         StringComparison.OrdinalIgnoreCase);
 
     private static readonly SearchValues<string> HeaderKeywordTriggers = SearchValues.Create(
@@ -276,7 +278,7 @@ internal static class LineRules
         // line is a header only when it names a header keyword.
         if (line.Length > 250 || line.AsSpan().IndexOfAnyInRange('0', '9') < 0) return null;
         int words = Words.Count(line);
-        if (words > 24 || words > 12 && line.AsSpan().IndexOfAny(HeaderKeywordTriggers) < 0) return null;
+        if (words > 24 || words > 12 && line.AsSpan().IndexOfAny(HeaderKeywordTriggers) < 0 && !line.Contains('|')) return null;
         string source = "";
         DateOnly? published = null, updated = null;
         bool any = false;
@@ -302,7 +304,10 @@ internal static class LineRules
                     if (source.Length == 0 && prefix.Length > 0 && char.IsUpper(prefix[0]) && !prefix.Any(char.IsDigit)) source = prefix;
                     continue;
                 }
+                // "Updated 2 hours ago": a relative time stamp, metadata without a date.
+                if (m.Index == 0 && RelativeTime.IsMatch(rest.Trim())) continue;
             }
+            if (RelativeTime.IsMatch(segment)) continue;
             // "(People's Daily Online) 14:28, March 01, 2019"
             if (segment.StartsWith('(') && segment.IndexOf(')') is > 1 and var close && close < 60)
             {
@@ -349,7 +354,8 @@ internal static class LineRules
     /// <summary>"|"-separated parts, each further split before every header keyword after its first.</summary>
     private static IEnumerable<string> Segments(string line)
     {
-        foreach (var raw in line.Split('|'))
+        // "|", "·", "•" and " / " separate the parts of a header ("By Jane Doe · March 5, 2024 · 3 min read").
+        foreach (var raw in line.Split(HeaderSeparators, StringSplitOptions.None))
         {
             var part = raw.Trim();
             int start = 0;
@@ -366,6 +372,12 @@ internal static class LineRules
             yield return part[start..].Trim();
         }
     }
+
+    private static readonly string[] HeaderSeparators = ["|", "·", "•", " / "];
+
+    // "3 min read", "2 hours ago", "Reading time: 4 minutes"
+    private static readonly Regex RelativeTime = new(
+        @"^(\d{1,3} ?(min|mins|minute|minutes) read|\d{1,3} (seconds?|minutes?|mins?|hours?|hrs?|days?) ago|(reading|read) time\s*:?\s*\d{1,3} ?(min|mins|minutes?))$", OptI);
 
     private static readonly Regex HeaderRole = new(@"^(editor|editors|web editor|responsible editor|chief editor|author|reporter|writer|translator|photographer)\s*:\s*\S.{0,60}$", OptI);
 
@@ -537,6 +549,8 @@ internal static class LineRules
         if (!m.Success) return false;
         var src = m.Groups["src"].Value.Trim();
         if (src.EndsWith(" All rights reserved", StringComparison.OrdinalIgnoreCase)) src = src[..^20].Trim();
+        // "© Example Post 2024": the year may follow the name.
+        if (src.Length > 5 && src[^4..].All(char.IsAsciiDigit) && src[^5] == ' ') src = src[..^5].Trim();
         if (!IsCapitalisedName(src, 6)) return false;
         holder = src;
         return true;
