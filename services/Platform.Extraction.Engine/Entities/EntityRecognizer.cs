@@ -116,6 +116,43 @@ internal sealed class EntityRecognizer
     }
 
     /// <summary>Words that occur in lower case somewhere in the text: evidence that a capitalised form is positional.</summary>
+    /// <summary>
+    /// Lower-case evidence for the capitalised words of title and body only: the words are looked up by span, so
+    /// only capitalised words are allocated (once each), not every lower-case word of the text.
+    /// </summary>
+    public static void CollectLowerWords(string title, List<Token> titleTokens, string body, List<Token> bodyTokens, HashSet<string> into)
+    {
+        var candidates = new HashSet<string>(StringComparer.Ordinal);
+        var cand = candidates.GetAlternateLookup<ReadOnlySpan<char>>();
+        Span<char> buf = stackalloc char[64];
+        foreach (var (text, tokens) in new[] { (title, titleTokens), (body, bodyTokens) })
+        {
+            foreach (var tok in tokens)
+            {
+                int len = tok.CoreEnd - tok.Start;
+                if (tok.IsWord && char.IsUpper(text[tok.Start]) && len <= buf.Length)
+                {
+                    var lower = buf[..len];
+                    text.AsSpan(tok.Start, len).ToLowerInvariant(lower);
+                    if (!cand.Contains(lower))
+                    {
+                        candidates.Add(lower.ToString());
+                    }
+                }
+            }
+        }
+        foreach (var (text, tokens) in new[] { (title, titleTokens), (body, bodyTokens) })
+        {
+            foreach (var tok in tokens)
+            {
+                if (tok.IsWord && char.IsLower(text[tok.Start]) && cand.TryGetValue(text.AsSpan(tok.Start, tok.CoreEnd - tok.Start), out var word))
+                {
+                    into.Add(word);
+                }
+            }
+        }
+    }
+
     public static void CollectLowerWords(string text, List<Token> tokens, HashSet<string> into)
     {
         var lookup = into.GetAlternateLookup<ReadOnlySpan<char>>();
@@ -151,7 +188,7 @@ internal sealed class EntityRecognizer
     }
 
     private readonly string?[] _words;
-    private readonly (SegKind Seg, EntityKind Kind, string? Key)?[,] _memo = new (SegKind, EntityKind, string?)?[MaxRunTokens + 1, MaxRunTokens + 1];
+    private (SegKind Seg, EntityKind Kind, string? Key)?[,]? _memo;
     private List<int>? _memoRun;
 
     private string Word(int i) => _words[i] ??= _text.Substring(_t[i].Start, _t[i].CoreEnd - _t[i].Start);
@@ -416,6 +453,7 @@ internal sealed class EntityRecognizer
 
     private (SegKind Seg, EntityKind Kind, string? Key) Classify(List<int> run, int a, int b)
     {
+        _memo ??= new (SegKind, EntityKind, string?)?[MaxRunTokens + 1, MaxRunTokens + 1];
         if (!ReferenceEquals(run, _memoRun))
         {
             _memoRun = run;
@@ -924,14 +962,15 @@ internal sealed class EntityRecognizer
                 dm.Kind = EntityKind.Organization; // "FactSet", "WhatsApp", "in LaLiga": inner capitals mark brand names
                 dm.Guess = true;
             }
+            else if (KindFromContext(firstTok, firstTok) is var ck && ck != EntityKind.None)
+            {
+                // before the "in X" guess: "shares in Tarnbridge plc", "in Villa have ..." say more than the preposition
+                dm.Kind = ck;
+                dm.Guess = true;
+            }
             else if (a == 0 && before >= 0 && _t[before].IsWord && LocationPrepositions.Contains(Word(before)) && !tok.Is(TokenFlags.SentenceStart))
             {
                 dm.Kind = EntityKind.Location;
-                dm.Guess = true;
-            }
-            else if (KindFromContext(firstTok, firstTok) is var ck && ck != EntityKind.None)
-            {
-                dm.Kind = ck;
                 dm.Guess = true;
             }
             else if (a == 0 && LocationListItem(firstTok))

@@ -253,6 +253,32 @@ public class GeneralisationEntityTests
     }
 
     [Fact]
+    public void Run_NameAfterRadioStation_IsOrganisation()
+    {
+        var e = Entities("The coach later told radio station Onda Norte that the squad was tired.");
+
+        Assert.Equal(EntityType.Organization, Single(e, "Onda Norte").Type);
+    }
+
+    [Fact]
+    public void Run_ClubPrefixBeforeKnownCity_IsOneClubNotAPlace()
+    {
+        var e = Entities("The striker joined Sporting Lisbon after two seasons in Germany.");
+
+        Assert.Equal(EntityType.Organization, Single(e, "Sporting Lisbon").Type);
+        AssertNoEntity(e, "Lisbon");
+    }
+
+    [Fact]
+    public void Run_CompanyLegalFormSuffixes_MakeOrganisations()
+    {
+        var e = Entities("Shares in Tarnbridge plc fell after Kessler Werke AG cut its forecast.");
+
+        Assert.Equal(EntityType.Organization, Single(e, "Tarnbridge").Type);
+        Assert.Equal(EntityType.Organization, Single(e, "Kessler Werke AG").Type);
+    }
+
+    [Fact]
     public void Run_RoleNounAndCommaBeforeUnknownName_IsPerson()
     {
         var e = Entities("The farm minister, Ilse Varkonyi, criticised the plan on Monday.");
