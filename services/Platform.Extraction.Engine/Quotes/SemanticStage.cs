@@ -21,8 +21,7 @@ internal static class SemanticStage
         var titleTokens = Tokenizer.Tokenize(title);
         var bodyTokens = Tokenizer.Tokenize(body);
         var lowerWords = new HashSet<string>(StringComparer.Ordinal);
-        EntityRecognizer.CollectLowerWords(body, bodyTokens, lowerWords);
-        EntityRecognizer.CollectLowerWords(title, titleTokens, lowerWords);
+        EntityRecognizer.CollectLowerWords(title, titleTokens, body, bodyTokens, lowerWords);
 
         var titleText = new AnalysedText(title, titleTokens, EntityRecognizer.Recognise(title, titleTokens, inTitle: true, lowerWords), IsTitle: true);
         var bodyText = new AnalysedText(body, bodyTokens, EntityRecognizer.Recognise(body, bodyTokens, inTitle: false, lowerWords), IsTitle: false);
