@@ -269,6 +269,17 @@ public class GeneralisationCleaningTests
     }
 
     [Fact]
+    public void Extract_HardWrappedFirstParagraphAfterByline_IsNotCaption()
+    {
+        var e = Extract("Port approves breakwater rebuild after winter storms", "", "By Mara Lind", "Published: 2 April 2024", "",
+            "Harbour officials on Monday approved a plan to rebuild the northern",
+            "breakwater, the port authority said in a statement.", "", Para2);
+
+        Assert.StartsWith("Harbour officials on Monday approved a plan to rebuild the northern breakwater, the port", e.Body);
+        Assert.Empty(e.RemovedReasons("Harbour officials"));
+    }
+
+    [Fact]
     public void Extract_ShortFirstParagraphWithVerbAfterByline_IsKept()
     {
         var e = Extract("Port approves breakwater rebuild after winter storms", "", "By Mara Lind", "Published: 2 April 2024", "",

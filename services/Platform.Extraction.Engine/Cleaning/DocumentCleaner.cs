@@ -196,7 +196,9 @@ internal static class DocumentCleaner
                 if (IsBareCaption(lines, k)) { reason[k] = Reasons.Caption; continue; }
                 // Between the byline or date line and the first paragraph, a short line that does not end like a
                 // sentence, or a name placed "in"/"at" somewhere without a verb, is a photo caption.
-                if (metaSeen && (IsUnterminatedCaption(line) || IsNamePlacedCaption(line))) { reason[k] = Reasons.Caption; continue; }
+                // A hard-wrapped paragraph continues on the next line in lower case: its first line is no caption.
+                bool wrapped = k + 1 < n && lines[k + 1].Length > 0 && char.IsLower(lines[k + 1][0]);
+                if (metaSeen && !wrapped && (IsUnterminatedCaption(line) || IsNamePlacedCaption(line))) { reason[k] = Reasons.Caption; continue; }
                 int words = Words.Count(line);
                 if (words <= 8 && !Words.EndsWithTerminal(line) && !IsTranscriptMarker(line) && !IsDatelineOnly(line))
                 {
