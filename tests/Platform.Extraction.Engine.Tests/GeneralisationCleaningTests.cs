@@ -204,6 +204,18 @@ public class GeneralisationCleaningTests
         Assert.DoesNotContain("Northshore", e.Body);
     }
 
+    [Theory]
+    [InlineData("READ MORE: Inside the Evening Post")]
+    [InlineData("More from Northshore Evening Post")]
+    [InlineData("Latest Business News")]
+    public void Extract_ClosingLinkOrSectionLine_IsNotPublisher(string closing)
+    {
+        var e = Extract("Port approves breakwater rebuild after winter storms", "", Para1, "", Para2, "",
+            "Related: Storm damage bill rises to record high", "", closing);
+
+        Assert.Equal("", e.Source);
+    }
+
     [Fact]
     public void Extract_TranscriptHeadingWithEventWords_IssuingBodyIsTheOrganisation()
     {

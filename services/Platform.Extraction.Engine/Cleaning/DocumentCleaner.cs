@@ -336,7 +336,7 @@ internal static class DocumentCleaner
         {
             if (lines[i].Length == 0) continue;
             if (seen == 0 && reason[i] is not null && Words.Count(lines[i]) is >= 2 and <= 5 && !Words.EndsWithTerminal(lines[i])
-                && KnownNames.LooksLikePublisher(lines[i]) && !KnownNames.IsSectionName(lines[i]) && lines[i].AsSpan().IndexOfAnyInRange('0', '9') < 0)
+                && KnownNames.LooksLikePublisher(lines[i]) && !KnownNames.IsSectionName(lines[i]) && IsPlainName(lines[i]))
                 footerSource = lines[i];
             // A photo's copyright ("© Example Images") credits the photographer, not the publisher.
             else if (reason[i] is not null and not Reasons.Caption && LineRules.TryCopyrightHolder(lines[i], out var holder))
@@ -358,6 +358,10 @@ internal static class DocumentCleaner
         }
         return false;
     }
+
+    /// <summary>Capitalised words and nothing else ("Northshore Evening Post"; not "READ MORE: Example Post").</summary>
+    private static bool IsPlainName(string line) =>
+        LineRules.IsCapitalisedName(line, 5) && line.All(c => char.IsLetter(c) || c is ' ' or '&' or '\'' or '’' or '-' or '.');
 
     private static int NextNonEmpty(IReadOnlyList<string> lines, int index)
     {
