@@ -697,6 +697,13 @@ internal sealed class EntityRecognizer
                     break;
                 }
             }
+            // "Opposition MP Sofia Reis", "Senator Georgia Hale": after a title, a one-word place followed by more
+            // name words is a given name
+            if (best == pos + 1 && prevSeg == SegKind.Title && bestC is { Seg: SegKind.Name, Kind: EntityKind.Location }
+                && pos + 1 < m && !IsConnector(run[pos + 1]) && !StartsClassified(run, pos + 1) && !_t[run[pos]].Is(TokenFlags.AllCaps))
+            {
+                best = -1;
+            }
             if (best > 0)
             {
                 switch (bestC.Seg)
@@ -883,7 +890,7 @@ internal sealed class EntityRecognizer
                 AddMention(firstTok, lastTok, EntityKind.Organization, null, false, inTitle).Guess = true;
                 return;
             }
-            if (count <= 3 && nameShape && HasPersonEvidence(Word(lastTok)))
+            if (count <= 3 && nameShape && (HasPersonEvidence(Word(lastTok)) || PersonShapeAround(firstTok, lastTok)))
             {
                 // the surname is used alone with a reporting verb or an honorific elsewhere ("Montañez told ...")
                 AddMention(firstTok, lastTok, EntityKind.Person, null, false, inTitle).Guess = true;
@@ -1100,9 +1107,10 @@ internal sealed class EntityRecognizer
     /// <summary>"LILONGWE - ...", "PHOENIX (Reuters) - ...": all-capital words opening a paragraph before a dash.</summary>
     private bool IsDateline(int firstTok, int lastTok)
     {
-        if (!_t[firstTok].Is(TokenFlags.ParagraphStart) || lastTok + 1 >= _t.Count || Word(firstTok).Length < 3)
+        if (!_t[firstTok].Is(TokenFlags.ParagraphStart) || lastTok + 1 >= _t.Count || Word(firstTok).Length < 3
+            || HasLowerForm(Word(firstTok)) || Lexicon.CommonCapitalised.Contains(TitleCase(Word(firstTok))))
         {
-            return false;
+            return false; // "WARNING - ...", "NOTE - ...": a common word in capitals, not a place
         }
         for (int k = firstTok; k <= lastTok; k++)
         {
@@ -1125,6 +1133,50 @@ internal sealed class EntityRecognizer
     }
 
     private HashSet<string>? _personEvidence;
+
+    /// <summary>
+    /// Person context right around a name: "according to X", "X, who ...", "X, 45, ...", or "he"/"she" as the next
+    /// subject before any other name ("Tendai Moyo ... He said").
+    /// </summary>
+    private bool PersonShapeAround(int firstTok, int lastTok)
+    {
+        int n = _t.Count;
+        if (firstTok >= 2 && IsLowerWord(firstTok - 1, "to") && IsLowerWord(firstTok - 2, "according"))
+        {
+            return true;
+        }
+        int after = lastTok + 1;
+        if (after + 1 < n && _text[_t[after].Start] == ',')
+        {
+            var next = _t[after + 1];
+            if (IsLowerWord(after + 1, "who") || (next.IsWord && char.IsDigit(_text[next.Start]) && next.End - next.Start <= 3
+                && after + 2 < n && _text[_t[after + 2].Start] == ','))
+            {
+                return true;
+            }
+        }
+        for (int k = after; k < n && k < after + 40; k++)
+        {
+            if (!_t[k].IsWord)
+            {
+                continue;
+            }
+            if (_t[k].IsCap && !_t[k].Is(TokenFlags.SentenceStart))
+            {
+                return false; // another name comes first
+            }
+            var w = Word(k);
+            if (w is "he" or "she" or "He" or "She")
+            {
+                return true;
+            }
+            if (w is "it" or "It" or "they" or "They")
+            {
+                return false;
+            }
+        }
+        return false;
+    }
 
     // Provenance: verbs of saying that precede their subject in news inversion ("said Karin Holm"); verbs whose
     // object is the addressee ("told Reuters", "urged X") are left out.

@@ -278,6 +278,22 @@ public class GeneralisationEntityTests
         Assert.Equal(EntityType.Organization, Single(e, "Kessler Werke AG").Type);
     }
 
+    [Theory]
+    [InlineData("The plan is too costly, according to Tovah Brennick.", "Tovah Brennick")]
+    [InlineData("Tovah Brennick, who chairs the panel, backed the plan.", "Tovah Brennick")]
+    [InlineData("Tovah Brennick, 52, was arrested at the port.", "Tovah Brennick")]
+    [InlineData("Tovah Brennick opened the meeting. She asked for a recount.", "Tovah Brennick")]
+    public void Run_UnknownNameWithPersonContext_IsPerson(string body, string name) =>
+        Assert.Equal(EntityType.Person, Single(Entities(body), name).Type);
+
+    [Fact]
+    public void Run_CapitalisedCommonWordOpeningAParagraphBeforeADash_IsNotADateline()
+    {
+        var e = Entities("The ferry was late.\n\nWARNING - this road floods after heavy rain and the warning signs are often missed.");
+
+        AssertNoEntity(e, "Warning");
+    }
+
     [Fact]
     public void Run_RoleNounAndCommaBeforeUnknownName_IsPerson()
     {
