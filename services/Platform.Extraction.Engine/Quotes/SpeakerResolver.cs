@@ -143,7 +143,8 @@ internal sealed class SpeakerResolver
 
         // 1. "X said: "..."" — a reporting verb right before the quote
         int immediate = ImmediateVerb(before);
-        if (immediate >= 0 && Subject(before, immediate, q, preferSentenceSubject: false) is { } s1)
+        // (a participle — "..., adding:" — takes the subject of the main clause)
+        if (immediate >= 0 && Subject(before, immediate, q, preferSentenceSubject: W(before[immediate]).EndsWith("ing", StringComparison.Ordinal)) is { } s1)
         {
             Set(q, s1.Cluster, "before: " + s1.How);
             return;
@@ -511,6 +512,17 @@ internal sealed class SpeakerResolver
         if (person != null)
         {
             return new Found(person.Cluster, preferSentenceSubject ? "sentence subject" : "X said");
+        }
+        if (preferSentenceSubject && firstOther == null)
+        {
+            // "She said the target was ..., adding: ..." — a pronoun subject anywhere before the verb
+            for (int i = clauseStart; i < v; i++)
+            {
+                if (IsWord(ctx[i]) && Pronouns.Contains(W(ctx[i])))
+                {
+                    return new Found(ResolvePronoun(q), "pronoun");
+                }
+            }
         }
         if (!preferSentenceSubject && wi >= clauseStart && IsWord(ctx[wi]) && W(ctx[wi]) is "it" or "It" && wi == v - 1)
         {

@@ -382,4 +382,13 @@ public class EntityRecognitionTests
         Assert.Contains("MOFCOM", org.Aliases);
         Assert.Equal(2, org.MentionCount);
     }
+
+    [Fact]
+    public void Run_PlaceNameUsedAsGivenNameAfterATitle_IsAPerson()
+    {
+        var e = Entities("Opposition MP Sofia Brandt voted against the bill.");
+
+        Assert.Equal(EntityType.Person, Single(e, "Sofia Brandt").Type);
+        AssertNoEntity(e, "Sofia");
+    }
 }

@@ -244,4 +244,12 @@ public class QuoteTests
 
         Assert.Equal("Nordwind Airlines", Assert.Single(q).Speaker);
     }
+
+    [Fact]
+    public void Run_ParticipleBeforeQuote_TakesTheSubjectOfTheMainClause()
+    {
+        var q = Quotes("Nadia Ferro spoke after the vote. She said the plan was fair, adding: \"Everything now depends on the regions.\"");
+
+        Assert.Equal("Nadia Ferro", Assert.Single(q).Speaker);
+    }
 }
