@@ -199,7 +199,7 @@ internal static class Lexicon
         "Sea of Japan", "Taiwan Strait", "Strait of Hormuz", "Suez Canal", "Panama Canal", "Tiananmen Square",
         "Red Square", "Times Square", "Trafalgar Square", "Downing Street", "Wall Street", "Silicon Valley",
         "Guantanamo Bay", "Mount Paektu", "Mount Everest", "Yalu River", "Yangtze", "Mekong", "Nile",
-        "Europe", "Latin America",
+        "Europe", "Latin America", "Westminster", "Whitehall", "Holyrood", "Capitol Hill", "Kashmir Valley",
     ];
 
     // Provenance: first-level subdivisions from ISO 3166-2 (US states, Indian states and union territories, Canadian

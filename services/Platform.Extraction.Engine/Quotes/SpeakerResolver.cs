@@ -509,6 +509,12 @@ internal sealed class SpeakerResolver
                 return new Found(ResolvePronoun(q), "pronoun");
             }
         }
+        if (person != null && !preferSentenceSubject && _t[person.LastToken].Is(TokenFlags.Possessive)
+            && ctx.IndexOf(person.LastToken) is var pi && pi >= 0 && HasWords(ctx, pi + 1, v))
+        {
+            // "Mr Blair's official spokesman said": the possessor is not the speaker
+            return Description(ctx, pi + 1, v, q) is { Cluster: not null } d && d.Cluster != person.Cluster ? d : new Found(null, "unnamed");
+        }
         if (person != null)
         {
             return new Found(person.Cluster, preferSentenceSubject ? "sentence subject" : "X said");

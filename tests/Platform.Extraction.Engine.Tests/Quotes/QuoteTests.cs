@@ -252,4 +252,12 @@ public class QuoteTests
 
         Assert.Equal("Nadia Ferro", Assert.Single(q).Speaker);
     }
+
+    [Fact]
+    public void Run_PossessorBeforeARoleNoun_IsNotTheSpeaker()
+    {
+        var q = Quotes("Prime Minister Carl Ostby met the unions. \"No decision has been taken on pensions,\" Mr Ostby's official spokesman said.");
+
+        Assert.Equal("", Assert.Single(q).Speaker);
+    }
 }
