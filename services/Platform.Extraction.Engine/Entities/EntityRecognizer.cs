@@ -402,6 +402,24 @@ internal sealed class EntityRecognizer
         return char.IsLower(_text[f.Start]) && (v is "which" or "who" or "has" or "is" or "was" or "will" || Lexicon.ReportingVerbs.Contains(v));
     }
 
+    /// <summary>
+    /// "the UK Biobank": after "the", an abbreviated country and one unknown capitalised word that is no name part,
+    /// title, nationality, event or date word.
+    /// </summary>
+    private bool CountryPlusBody(List<int> run, (SegKind Seg, EntityKind Kind, string? Key) country)
+    {
+        if (country.Kind != EntityKind.Location || country.Key == null || !(_t[run[0]].Is(TokenFlags.AllCaps) || _t[run[0]].Is(TokenFlags.Dotted))
+            || run[0] < 1 || !IsLowerWord(run[0] - 1, "the") || IsConnector(run[1]) || StartsClassified(run, 1))
+        {
+            return false;
+        }
+        var w = Word(run[1]);
+        var tok = _t[run[1]];
+        return !tok.Is(TokenFlags.AllCaps) && !tok.Is(TokenFlags.Possessive) && !Lexicon.GivenNames.Contains(w) && !Lexicon.AsianSurnames.Contains(w)
+            && !Lexicon.TitleWords.Contains(w) && !Lexicon.RoleNouns.Contains(w) && !Lexicon.Demonyms.Contains(w) && !Lexicon.EventCues.Contains(w)
+            && !Lexicon.MonthsDays.Contains(w) && !HasLowerForm(w);
+    }
+
     private bool HasLineBreak(int from, int to)
     {
         for (int k = from; k < to; k++)
@@ -709,6 +727,14 @@ internal sealed class EntityRecognizer
                 switch (bestC.Seg)
                 {
                     case SegKind.Name:
+                        if (pos == 0 && best == 1 && m == 2 && CountryPlusBody(run, bestC))
+                        {
+                            // "the UK Biobank", "the US Treasury": the country and the body it qualifies
+                            Emit(run, 0, 1, bestC.Kind, bestC.Key, strong: true, inTitle);
+                            AddMention(run[0], run[1], EntityKind.Organization, null, false, inTitle).Guess = true;
+                            best = m;
+                            break;
+                        }
                         // "US Treasury Department": the country modifying an organisation name is a mention too
                         // (only an abbreviated country: "London Stock Exchange", "Japan Airlines" are names of their own)
                         if (bestC.Key == null && best - pos >= 3 && (_t[run[pos]].Is(TokenFlags.AllCaps) || _t[run[pos]].Is(TokenFlags.Dotted))

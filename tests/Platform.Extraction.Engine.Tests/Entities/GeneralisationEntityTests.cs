@@ -295,6 +295,24 @@ public class GeneralisationEntityTests
     }
 
     [Fact]
+    public void Run_TheAbbreviatedCountryAndUnknownWord_IsAnOrganisationAndTheCountry()
+    {
+        var e = Entities("Samples were stored in the UK Genebank, a national archive.");
+
+        Assert.Equal(EntityType.Organization, Single(e, "UK Genebank").Type);
+        Assert.Equal(EntityType.Location, Single(e, "UK").Type);
+    }
+
+    [Fact]
+    public void Run_TheAbbreviatedCountryAndEventWord_IsNoOrganisation()
+    {
+        var e = Entities("The ruling cited the US Constitution twice.");
+
+        AssertNoEntity(e, "US Constitution");
+        Assert.DoesNotContain(e, x => x.Type == EntityType.Organization);
+    }
+
+    [Fact]
     public void Run_RoleNounAndCommaBeforeUnknownName_IsPerson()
     {
         var e = Entities("The farm minister, Ilse Varkonyi, criticised the plan on Monday.");
