@@ -399,7 +399,7 @@ internal static class Lexicon
         "Renewables", "Solutions", "Logistics", "Resources", "Mining", "Minerals", "Construction", "Shipping",
         "Robotics", "Software", "Semiconductor", "Semiconductors", "Electronics", "Chemicals", "Automotive", "Aerospace",
         "Dynamics", "Biotech", "Therapeutics", "Analytics", "Consulting", "Associates", "Bancorp", "Realty",
-        "Properties", "Pharma", "Institution", "Initiative's",
+        "Properties", "Pharma", "Institution", "Initiative's", "Community", "Commonwealth", "Caucus", "Synod",
         // legal-form suffixes of companies in Europe and Asia ("Volkswagen AG", "Banco Santander SA", "Acme GmbH")
         "AG", "SA", "NV", "N.V.", "S.A.", "GmbH", "SpA", "ASA", "Oyj", "LLP", "LP", "Pty", "Bhd", "Tbk", "KGaA", "SE",
         // US federal appeals courts are named by circuit ("the Ninth Circuit")

@@ -677,11 +677,25 @@ internal sealed class SpeakerResolver
             {
                 int s = _sentence[k];
                 int first = k;
-                for (int j = k - 1; j >= 0 && _sentence[j] == s && j > k - PronounWindow; j--)
+                int j = k - 1;
+                for (; j >= 0 && _sentence[j] == s && j > k - PronounWindow; j--)
                 {
                     if (!_inQuote[j] && MentionOf(j) is { Kind: EntityKind.Person, Cluster: not null })
                     {
                         first = j;
+                    }
+                }
+                // "The spokesperson also said that Minister X would ...": a described subject before the first name
+                for (int d = j + 1; d < first; d++)
+                {
+                    if (_t[d].IsWord && Lexicon.RoleNouns.Contains(W(d)) && d > 0 && _t[d - 1].IsWord && W(d - 1) is "the" or "The")
+                    {
+                        var desc = Description([d - 1, d], 0, 2, q);
+                        if (desc is { Cluster: { Kind: EntityKind.Person } c })
+                        {
+                            return c;
+                        }
+                        break;
                     }
                 }
                 return MentionOf(first)!.Cluster;

@@ -260,4 +260,12 @@ public class QuoteTests
 
         Assert.Equal("", Assert.Single(q).Speaker);
     }
+
+    [Fact]
+    public void Run_PronounAfterADescribedSubject_ResolvesToThePersonDescribed()
+    {
+        var q = Quotes("Ministry spokesperson Lin Wei said talks would continue.\n\nThe spokesperson also said that Deputy Minister Gao Peng would travel to Nairobi.\n\n\"We are ready to help,\" she said.");
+
+        Assert.Equal("Lin Wei", Assert.Single(q).Speaker);
+    }
 }
