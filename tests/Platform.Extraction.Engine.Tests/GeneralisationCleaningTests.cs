@@ -98,6 +98,19 @@ public class GeneralisationCleaningTests
         Assert.Contains(("Thursday", "2024-10-10"), e.DateValues());
     }
 
+    [Theory]
+    [InlineData("The company expects to complete the cuts by September 30, it said.", "September 30", "2024-09-30")]
+    [InlineData("The work must be finished by September 30.", "September 30", "2024-09-30")]
+    [InlineData("The work had been finished by September 30, the report found.", "September 30", "2023-09-30")]
+    [InlineData("The board aims to publish its plan on October 2.", "October 2", "2024-10-02")]
+    [InlineData("The bill must be passed by Friday.", "Friday", "2024-03-08")]
+    public void Extract_DeadlinesAndIntentions_PointAheadOfPublication(string sentence, string text, string value)
+    {
+        var e = Extract("Port approves breakwater rebuild after winter storms", "", "Published: 5 March 2024 | 10:00 CET", "", sentence);
+
+        Assert.Contains((text, value), e.DateValues());
+    }
+
     [Fact]
     public void Extract_MastheadSectionLine_IsNotTitleAndNamesPublisher()
     {
@@ -195,6 +208,21 @@ public class GeneralisationCleaningTests
     }
 
     [Fact]
+    public void Extract_MastheadAboveBreadcrumbHeadlineAndStandfirst_IsNotTitle()
+    {
+        var e = Extract("Subscribe", "Lowfield Examiner", "Home > Business > Ports", "",
+            "Port approves breakwater rebuild after winter storms", "", "Two-year project to be paid for by the region and the EU", "",
+            "By Mara Lind", "Mar 5, 2024 Updated Mar 6, 2024", "", Para1, "", Para2, "",
+            "Mara Lind covers transport for the Lowfield Examiner. Reach her at mlind@example.com.");
+
+        Assert.Equal("Port approves breakwater rebuild after winter storms", e.Title);
+        Assert.Equal("Lowfield Examiner", e.Source);
+        Assert.Equal("2024-03-05", e.PublishedAt);
+        Assert.Equal("2024-03-06", e.UpdatedAt);
+        Assert.DoesNotContain("Reach her", e.Body);
+    }
+
+    [Fact]
     public void Extract_ClosingMastheadLineAfterLinks_NamesPublisher()
     {
         var e = Extract("Port approves breakwater rebuild after winter storms", "", Para1, "", Para2, "",
@@ -231,6 +259,8 @@ public class GeneralisationCleaningTests
     [InlineData("Accept all | Reject all")]
     [InlineData("Manage preferences | Accept all")]
     [InlineData("Cookie settings")]
+    [InlineData("Cookie Policy: This website uses cookies. Click here to learn more.")]
+    [InlineData("Jane Roe covers transport for the Example Post. Reach her at jroe@example.com.")]
     [InlineData("We value your privacy")]
     [InlineData("We and our partners store and access information on your device.")]
     [InlineData("Do not sell or share my personal information")]

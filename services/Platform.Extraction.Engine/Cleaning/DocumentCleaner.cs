@@ -131,7 +131,7 @@ internal static class DocumentCleaner
             // byline follows, is the publisher, not the headline.
             if (Words.Count(lines[k]) <= 4 && KnownNames.LooksLikePublisher(lines[k])
                 && (NextIsMeta(lines, k, IsMetaLine) || Words.Count(lines[k]) >= 2 && !Words.EndsWithTerminal(lines[k]) && !KnownNames.IsSectionName(lines[k])
-                    && HeadlineThenMeta(lines, k, IsMetaLine)))
+                    && HeadlineThenMeta(lines, strong, k, 3, IsMetaLine)))
             {
                 reason[k] = Reasons.Navigation;
                 if (mastheadSource.Length == 0) mastheadSource = lines[k];
@@ -141,7 +141,7 @@ internal static class DocumentCleaner
             // "ANALYSIS") is page chrome too: the headline is the line the byline belongs to. Not being a known
             // publisher shape, it does not name the source (a copyright footer may).
             if (doc.Hints.Title.Length == 0 && Words.Count(lines[k]) <= 4 && !Words.EndsWithTerminal(lines[k])
-                && LineRules.IsCapitalisedName(lines[k], 4) && HeadlineThenMeta(lines, k, IsMetaLine))
+                && LineRules.IsCapitalisedName(lines[k], 4) && HeadlineThenMeta(lines, strong, k, 1, IsMetaLine))
             {
                 reason[k] = Reasons.Navigation;
                 continue;
@@ -373,10 +373,16 @@ internal static class DocumentCleaner
     private static bool NextIsTitleLike(IReadOnlyList<string> lines, int index) =>
         NextNonEmpty(lines, index) is >= 0 and var j && IsTitleLike(lines[j]);
 
-    /// <summary>The next line reads as a headline and a header or byline line follows it.</summary>
-    private static bool HeadlineThenMeta(IReadOnlyList<string> lines, int index, Func<int, bool> isMeta) =>
-        NextNonEmpty(lines, index) is >= 0 and var j && IsTitleLike(lines[j]) && Words.Count(lines[j]) > Words.Count(lines[index])
-        && NextIsMeta(lines, j, isMeta);
+    /// <summary>
+    /// The next line that is not noise reads as a headline, longer than this line, and a header or byline line
+    /// follows it within <paramref name="within"/> lines (a standfirst may stand between).
+    /// </summary>
+    private static bool HeadlineThenMeta(IReadOnlyList<string> lines, string?[] strong, int index, int within, Func<int, bool> isMeta)
+    {
+        int j = index + 1;
+        while (j < lines.Count && (lines[j].Length == 0 || strong[j] is not null)) j++;
+        return j < lines.Count && IsTitleLike(lines[j]) && Words.Count(lines[j]) > Words.Count(lines[index]) && MetaFollows(lines, j, within, isMeta);
+    }
 
     private static bool NextIsMeta(IReadOnlyList<string> lines, int index, Func<int, bool> isMeta)
     {

@@ -78,6 +78,7 @@ internal static class LineRules
     private static readonly Regex ConsentNotice = new(
         @"^(we|this (web)?site|our (web)?sites?|this page)( and our (partners|vendors))? (uses?|may use|store) cookies\b|" +
         @"^by (clicking|continuing|using)\b[^.]{0,80}\b(agree|consent)\b[^.]{0,40}\bcookies\b|" +
+        @"^cookies? (policy|notice|consent|settings)\s*:|(^|[.:]\s{1,3})(this|our) (web)?site uses cookies\b|" +
         @"^we (value|care about|respect) your privacy\b|^we and our (\d{1,4} )?(partners|vendors|advertising partners)\b|^do not sell (or share )?my personal (information|data)\b|^your privacy (choices|settings|options)$",
         OptI);
 
@@ -114,6 +115,14 @@ internal static class LineRules
         @"^\(?\s*(ends|end|enditem|###|\*\*\*)\s*\)?$|^[\w.+-]{1,64}@[\w-]{1,63}(\.[\w-]{1,63}){1,4}$|^\[?\s*(editor|web editor|responsible editor|chief editor|translator|reporter|writer)\s*:\s*[^\]]{1,60}\]?$|" +
         @"^[\w .,&'-]{1,160} contributed (reporting )?to this (story|report|article)\.?$",
         OptI);
+
+    // Author notes: "Jane Roe covers transport for the Example Post. Reach her at jroe@example.com." (a contact
+    // address or number follows).
+    private static readonly Regex AuthorContact = new(
+        @"\b(reach|contact|email|follow) (him|her|them) (at|on|via)\s+(@|\+?\d|[\w.+-]{1,64}@)|\bcan be reached at\s+(@|\+?\d|[\w.+-]{1,64}@)", OptI);
+
+    private static readonly SearchValues<string> AuthorContactTriggers = SearchValues.Create(
+        ["reach", "contact", "email", "follow"], StringComparison.OrdinalIgnoreCase);
 
     private static readonly Regex ParenAgency = new(@"^\(\s*(?<src>[A-Za-z][\w&.' -]{0,40})\s*\)$", Opt);
     private static readonly Regex SourceLine = new(@"^(source|sources|credit|courtesy)\s*:\s*(?<src>[^|]{1,60})$", OptI);
@@ -168,6 +177,7 @@ internal static class LineRules
         int words = Words.Count(line);
 
         if (words <= 12 && IsSignoff(line, out _)) return Reasons.Signoff;
+        if (words <= 40 && Matches(AuthorContact, AuthorContactTriggers, line)) return Reasons.Signoff;
         if (words <= 3 && line.Contains('/') && DeskCode.IsMatch(line)) return Reasons.DeskCode;
         if (Matches(CaptionMarker, CaptionTriggers, line, '/')) return Reasons.Caption;
         if (words <= 40 && LinkLine.IsMatch(line)) return Reasons.Link;
@@ -292,6 +302,12 @@ internal static class LineRules
                 if (IsDateOnly(rest, out var date))
                 {
                     var prefix = segment[..m.Index].Trim().TrimEnd(',', '-', '–', '|').Trim();
+                    // "Mar 5, 2024 Updated Mar 6, 2024": the date before the keyword is the publication date.
+                    if (prefix.Length > 0 && IsDateOnly(prefix, out var before))
+                    {
+                        published ??= before;
+                        prefix = "";
+                    }
                     if (prefix.StartsWith("By ", StringComparison.Ordinal)) prefix = prefix[3..].Trim();
                     var sourceLine = SourceLine.Match(prefix);
                     if (sourceLine.Success) prefix = sourceLine.Groups["src"].Value.Trim();

@@ -25,6 +25,8 @@ internal static class DateExtractor
     {
         "will", "shall", "next", "upcoming", "scheduled", "expected", "due", "plans", "planned", "plan", "set", "coming",
         "to", "would", "'ll", "until", "till", "from",
+        // Intentions and obligations point ahead: "expects to finish", "aims to open", "payable on".
+        "expects", "expect", "aims", "aim", "hopes", "hope", "intends", "intend", "targets", "payable",
     };
 
     private static readonly HashSet<string> PastMarkers = new(StringComparer.OrdinalIgnoreCase)
@@ -106,10 +108,14 @@ internal static class DateExtractor
     private static int Tense(string body, int position)
     {
         int pos = position;
+        // A deadline ("by September 30", "by Friday") points ahead unless the sentence is in the past ("had been
+        // finished by Friday").
+        bool deadline = false;
         for (int steps = 0; steps < 14; steps++)
         {
             var word = PreviousWord(body, pos, out int ws);
             if (word is null) break;
+            if (steps == 0 && word.Equals("by", StringComparison.OrdinalIgnoreCase)) { deadline = true; pos = ws; continue; }
             if (steps == 0 && word.Equals("last", StringComparison.OrdinalIgnoreCase)) return -2;
             if (steps == 0 && (word.Equals("next", StringComparison.OrdinalIgnoreCase) || word.Equals("coming", StringComparison.OrdinalIgnoreCase))) return 1;
             if (steps == 0 && word.Equals("this", StringComparison.OrdinalIgnoreCase)) { pos = ws; continue; }
@@ -120,7 +126,7 @@ internal static class DateExtractor
             if (ws > 0 && body[ws - 1] is '.' or '!' or '?' or '\n' or ';') break;
             pos = ws;
         }
-        return 0;
+        return deadline ? 1 : 0;
     }
 
     private static string? PreviousWord(string body, int pos, out int wordStart)
