@@ -102,7 +102,9 @@ internal static class QuoteScanner
             {
                 // inside curly marks a straight mark is nested ("He said "no" to me") unless no curly close follows
                 bool curlyOpen = body[open] != '"';
-                if (IsDoubleClose(c) || (c == '"' && (!curlyOpen || !CurlyCloseFollows(body, i + 1))))
+                // „low-high“ (German style) closes with the mark English uses to open
+                bool lowOpenClosed = body[open] == '\u201E' && c == '\u201C';
+                if (IsDoubleClose(c) || lowOpenClosed || (c == '"' && (!curlyOpen || !CurlyCloseFollows(body, i + 1))))
                 {
                     parts.Add((open + 1, i));
                     Complete(body, result, firstOpen, i, parts, startParagraph);

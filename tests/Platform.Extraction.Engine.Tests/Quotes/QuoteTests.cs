@@ -268,4 +268,22 @@ public class QuoteTests
 
         Assert.Equal("Lin Wei", Assert.Single(q).Speaker);
     }
+
+    [Fact]
+    public void Run_LowHighQuoteMarks_AreOneQuote()
+    {
+        var q = Assert.Single(Quotes("Klaus Merten said: \u201EWe will keep the plant open until spring.\u201C"));
+
+        Assert.Equal("We will keep the plant open until spring.", q.Text);
+        Assert.Equal("Klaus Merten", q.Speaker);
+    }
+
+    [Fact]
+    public void Run_QuoteInterruptedByAttribution_GivesOnlyThePartsOfFourWordsOrMore()
+    {
+        var q = Quotes("\"We will win,\" Eva Lind said, \"and we will win by a wide margin.\"");
+
+        Assert.Equal("and we will win by a wide margin.", Assert.Single(q).Text);
+        Assert.Equal("Eva Lind", q[0].Speaker);
+    }
 }
