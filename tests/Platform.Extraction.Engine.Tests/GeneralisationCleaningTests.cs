@@ -223,6 +223,29 @@ public class GeneralisationCleaningTests
     }
 
     [Fact]
+    public void Extract_ReleaseWithLabelAndPlaceDateLine_HasHeadlineAndDate()
+    {
+        var e = Extract("Press release", "Lisbon, 4 June 2024", "Ministry opens tender for coastal defence works", "",
+            "The Ministry of the Sea on Tuesday opened a tender for coastal defence works in 12 towns.", "",
+            "Bids will be opened on 2 July.", "", "Media contacts", "Rui Sousa", "Press Officer", "Tel: +351 21 000 0000");
+
+        Assert.Equal("Ministry opens tender for coastal defence works", e.Title);
+        Assert.Equal("2024-06-04", e.PublishedAt);
+        Assert.Contains(("2 July", "2024-07-02"), e.DateValues());
+        Assert.DoesNotContain("Press Officer", e.Body);
+        Assert.EndsWith("Bids will be opened on 2 July.", e.Body);
+    }
+
+    [Fact]
+    public void Extract_NumberBetweenFutureVerbAndWeekday_KeepsTheFutureReading()
+    {
+        var e = Extract("Port approves breakwater rebuild after winter storms", "", "Published: 5 March 2024 | 10:00 CET", "",
+            "Crews will inspect 14 piers from Saturday, the authority said.");
+
+        Assert.Contains(("Saturday", "2024-03-09"), e.DateValues());
+    }
+
+    [Fact]
     public void Extract_ClosingMastheadLineAfterLinks_NamesPublisher()
     {
         var e = Extract("Port approves breakwater rebuild after winter storms", "", Para1, "", Para2, "",
@@ -259,6 +282,11 @@ public class GeneralisationCleaningTests
     [InlineData("Accept all | Reject all")]
     [InlineData("Manage preferences | Accept all")]
     [InlineData("Cookie settings")]
+    [InlineData("Press release")]
+    [InlineData("Media contacts")]
+    [InlineData("Tel: +44 20 7946 0000")]
+    [InlineData("Posted 3h ago3 hours ago, updated 1h ago")]
+    [InlineData("Rescue crews search the river bank at dawn.(Example Radio: Jo Pike)")]
     [InlineData("Cookie Policy: This website uses cookies. Click here to learn more.")]
     [InlineData("Jane Roe covers transport for the Example Post. Reach her at jroe@example.com.")]
     [InlineData("We value your privacy")]

@@ -32,6 +32,9 @@ internal static class LineRules
         @"(^\(?|[.)]\s{1,3}\(?|\s\()(credit|credits|photo credit|courtesy)\s*:\s*[^.]{1,80}$",
         OptI);
 
+    // A caption closed by a credit "(Example News: Jane Roe)" right after its sentence.
+    private static readonly Regex OrgNameCredit = new(@"[.!?]\s{0,2}\(\p{Lu}[\w.&' -]{1,40}:\s?\p{Lu}[\w.'’ -]{1,40}\)$", Opt);
+
     private static readonly Regex LinkLine = new(
         @"^(also read|read also|read more|more|related|related stories|related story|related news|related articles|related content|see also|" +
         @"related (media|video|videos|links|documents|files|galleries|audio|coverage|topics|posts)|" +
@@ -49,6 +52,11 @@ internal static class LineRules
         @"scroll to continue|continue reading|story continues below|follow us|download (the|our) app|tags|topics|filed under|" +
         @"leave a comment|view comments|add comment|next article|previous article|prev|next|loading|loading\.\.\.)\b\s*(:|$|on|\||-|›|»)|" +
         @"^(follow us on|find us on|like us on|join us on|get the latest)\b|^\d{1,3} min(ute)?s? read$|" +
+        // Release labels, contact blocks and relative time stamps: "Press release", "Media contacts",
+        // "Tel: +1 555 0100", "Posted 5h ago, updated 1h ago".
+        @"^(news|press|media) release$|^for immediate release$|^(media|press) (contacts?|enquiries|inquiries)\s*:?$|" +
+        @"^(tel|phone|telephone|mobile|fax)\s*[:.]\s*\+?[\d ()-]{6,24}$|" +
+        @"^(first )?(posted|updated|published)\s+\d{1,3}\s?(s|m|h|d|mins?|hrs?|hours?|days?|minutes?|seconds?) ago|" +
         @"^(updated|published|posted)?\s*\d{1,3} (seconds?|minutes?|mins?|hours?|hrs?|days?) ago$|^page \d{1,3} of \d{1,3}$|^(next|previous) page$|" +
         @"^listen to (this|the) (article|story)|^(print|email) this (article|story|page)$|" +
         @"^\W{0,2}(print( this)?( page)?|close( this)?( window)?|font size|text size|bookmark|top of page|return to top)\W{0,2}(?>\s*\W{0,2}(print|close|large|medium|small|share|email)\W{0,2})*$|" +
@@ -180,6 +188,7 @@ internal static class LineRules
         if (words <= 40 && Matches(AuthorContact, AuthorContactTriggers, line)) return Reasons.Signoff;
         if (words <= 3 && line.Contains('/') && DeskCode.IsMatch(line)) return Reasons.DeskCode;
         if (Matches(CaptionMarker, CaptionTriggers, line, '/')) return Reasons.Caption;
+        if (line[^1] == ')' && words <= 40 && OrgNameCredit.IsMatch(line)) return Reasons.Caption;
         if (words <= 40 && LinkLine.IsMatch(line)) return Reasons.Link;
         if (words <= 80 && line.AsSpan().IndexOfAny(ConsentTriggers) >= 0
             && (ConsentNotice.IsMatch(line) || words <= 12 && !Words.EndsWithTerminal(line) && ConsentButtons.IsMatch(line)))
@@ -344,6 +353,14 @@ internal static class LineRules
             }
             // "First Published: 10 June 2024 | 3:10 PM IST": the time may stand in a segment of its own.
             if (IsTimeOnly(segment)) continue;
+            // "Geneva, 5 March 2024": a place and the date, the dateline of a release.
+            int comma = segment.IndexOf(',');
+            if (comma > 1 && comma <= 30 && IsCapitalisedName(segment[..comma], 3) && IsDateOnly(segment[(comma + 1)..], out var placed))
+            {
+                any = true;
+                published ??= placed;
+                continue;
+            }
             var src = SourceLine.Match(segment);
             if (src.Success)
             {

@@ -136,7 +136,8 @@ internal static class DateExtractor
         wordStart = pos;
         if (i < 0 || body[i] is '.' or '!' or '?' or '\n' or ';' or '"' or '“' or '”') return null;
         int end = i + 1;
-        while (i >= 0 && (char.IsLetter(body[i]) || body[i] == '\'')) i--;
+        // Numbers and amounts are words too ("over 20 beaches from Saturday"): the look-back goes on past them.
+        while (i >= 0 && (char.IsLetterOrDigit(body[i]) || body[i] is '\'' or '%' or '-' or '$' or '£' or '€')) i--;
         wordStart = i + 1;
         return end > wordStart ? body[wordStart..end] : null;
     }
