@@ -876,7 +876,9 @@ internal sealed class EntityRecognizer
             // "X said" makes a person only of a name-shaped phrase ("Severn Vale Water said" is a company)
             bool nameShape = !AnyCommonWord(run, a, b) && !AnyNounOrAdjectiveSuffix(run, a, b);
             bool saidBefore = a == 0 && before >= 0 && IsSaidVerb(before);
-            if (givenFirst || asian || titleBefore || beforeRole || afterAppositiveRole || ((afterIsVerb || saidBefore) && nameShape))
+            // "Analysts at Peel Hunt said": the verb belongs to the people working there
+            bool employer = EmployerBefore(firstTok);
+            if (givenFirst || asian || titleBefore || beforeRole || afterAppositiveRole || ((afterIsVerb || saidBefore) && nameShape && !employer))
             {
                 AddMention(firstTok, lastTok, EntityKind.Person, null, givenFirst || asian || titleBefore, inTitle);
                 return;
@@ -1028,7 +1030,8 @@ internal sealed class EntityRecognizer
         if (after < n && _t[after].IsWord && char.IsLower(_text[_t[after].Start]))
         {
             var w = Word(after);
-            if ((w is "have" or "are" or "were") && !listBefore && (lastTok > firstTok || !_t[firstTok].Is(TokenFlags.SentenceStart)))
+            if ((w is "have" or "are" or "were") && !listBefore && SubjectPosition(before)
+                && (lastTok > firstTok || !_t[firstTok].Is(TokenFlags.SentenceStart) || PluralVerbSubject(Word(firstTok))))
             {
                 return EntityKind.Organization;
             }
@@ -1060,6 +1063,10 @@ internal sealed class EntityRecognizer
             {
                 return EntityKind.Organization;
             }
+            if (EmployerBefore(firstTok))
+            {
+                return EntityKind.Organization;
+            }
             if (p == "from" && !_t[firstTok].Is(TokenFlags.SentenceStart))
             {
                 return EntityKind.Location;
@@ -1079,6 +1086,42 @@ internal sealed class EntityRecognizer
             return EntityKind.Location;
         }
         return EntityKind.None;
+    }
+
+    /// <summary>"Residents of X were told": after a preposition the name is not the subject of the verb that follows.</summary>
+    private bool SubjectPosition(int before) =>
+        before < 0 || !_t[before].IsWord || _t[before].IsCap || IsLowerWord(before, "the") || IsLowerWord(before, "and");
+
+    // Provenance: English plural nouns without a final "s" that open sentences ("People are ...", "Staff were ...").
+    private static readonly FrozenSet<string> IrregularPlurals = new[]
+    {
+        "People", "Children", "Women", "Men", "Staff", "Police", "Youth", "Cattle", "Data", "Media", "Personnel", "Clergy",
+        "Crew", "Public", "Folk", "Livestock", "Feet", "Teeth", "Mice", "Geese",
+    }.ToFrozenSet(StringComparer.Ordinal);
+
+    /// <summary>
+    /// "Chelsea have postponed" opening a sentence: a club or company with a plural verb; "Consumers are", "People
+    /// were" are common plural nouns.
+    /// </summary>
+    private bool PluralVerbSubject(string w) => !w.EndsWith('s') && !IrregularPlurals.Contains(w) && !Lexicon.CommonCapitalised.Contains(w)
+        && !HasLowerForm(w);
+
+    /// <summary>"analysts at X", "economists from X", "researchers at X": a role noun (plural) before at/from/with.</summary>
+    private bool EmployerBefore(int firstTok)
+    {
+        int p = firstTok - 1;
+        if (p < 1 || !(IsLowerWord(p, "at") || IsLowerWord(p, "from") || IsLowerWord(p, "with")) || !_t[p - 1].IsWord
+            || (!char.IsLower(_text[_t[p - 1].Start]) && !_t[p - 1].Is(TokenFlags.SentenceStart)))
+        {
+            return false;
+        }
+        var r = _t[p - 1].Is(TokenFlags.SentenceStart) ? Word(p - 1).ToLowerInvariant() : Word(p - 1);
+        if (r is "analysts" or "economists" or "researchers" or "scientists" or "engineers" or "executives" or "staff" or "workers")
+        {
+            return true;
+        }
+        // "a councillor from Yarrowby" is a place: with "from", only the professions above name an employer
+        return !IsLowerWord(p, "from") && (Lexicon.RoleNouns.Contains(r) || (r.Length > 3 && r[^1] == 's' && Lexicon.RoleNouns.Contains(r[..^1])));
     }
 
     /// <summary>"the districts of X, Y and Z", "in X, Y and Z": items of a list share the place context before it.</summary>

@@ -425,6 +425,7 @@ internal static class Lexicon
         "Plateau", "Basin", "Delta", "Peak", "Plaza", "Zone", "Heights", "Pass", "Territory", "Territories", "Oblast",
         "Governorate", "Municipality", "Township", "Village", "Peninsula's", "Channel", "Falls", "Hills", "Forest",
         "Reservoir", "Dam", "Base", "Station", "Palace", "Park", "Stadium", "Cemetery", "Wall", "Reef", "Archipelago",
+        "Point", "Beach", "Wharf", "Heath", "Moor", "Marsh", "Cove", "Creek", "Lagoon", "Fjord", "Gorge", "Canyon", "Ridge",
     ];
 
     private static readonly string[] GeoHeadList =

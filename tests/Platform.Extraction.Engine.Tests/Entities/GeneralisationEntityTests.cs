@@ -313,6 +313,32 @@ public class GeneralisationEntityTests
     }
 
     [Fact]
+    public void Run_PlaceAfterOfBeforePluralVerb_IsNotTypedByTheVerb()
+    {
+        var e = Entities("Residents of Corran Point were told to leave before the tide.");
+
+        Assert.Equal(EntityType.Location, Single(e, "Corran Point").Type);
+    }
+
+    [Fact]
+    public void Run_SentenceOpeningClubWithPluralVerb_IsOrganisationButCommonPluralsAreNot()
+    {
+        var e = Entities("The storm hit on Friday. Dunmere have postponed their home game. People are angry. Consumers were warned.");
+
+        Assert.Equal(EntityType.Organization, Single(e, "Dunmere").Type);
+        AssertNoEntity(e, "People");
+        AssertNoEntity(e, "Consumers");
+    }
+
+    [Fact]
+    public void Run_AnalystsAtUnknownName_IsTheEmployerNotAPerson()
+    {
+        var e = Entities("Analysts at Brodie Kerr said the bank was exposed.");
+
+        Assert.Equal(EntityType.Organization, Single(e, "Brodie Kerr").Type);
+    }
+
+    [Fact]
     public void Run_RoleNounAndCommaBeforeUnknownName_IsPerson()
     {
         var e = Entities("The farm minister, Ilse Varkonyi, criticised the plan on Monday.");
