@@ -67,6 +67,12 @@ internal sealed class EntityRecognizer
         "Deportivo", "Racing", "Celta", "AC", "AS", "FC", "SC", "SV", "VfB", "VfL", "PSV", "AFC", "RB",
     }.ToFrozenSet(StringComparer.Ordinal);
 
+    /// <summary>Prepositions that start a new phrase: a site noun after them does not qualify the name before.</summary>
+    private static readonly FrozenSet<string> ClausePrepositions = new[]
+    {
+        "over", "out", "in", "on", "at", "to", "for", "with", "from", "by", "of", "into", "after", "before", "about",
+    }.ToFrozenSet(StringComparer.Ordinal);
+
     /// <summary>"MP for X", "Senator for X": holders of a seat named after the place they represent.</summary>
     private static readonly FrozenSet<string> SeatHolders = new[]
     {
@@ -1072,6 +1078,20 @@ internal sealed class EntityRecognizer
                 return EntityKind.Location;
             }
         }
+        // "Bhopal (Madhya Pradesh)": a place followed by its known region in brackets
+        if (after + 2 < n && _text[_t[after].Start] == '(' && _t[after + 1].IsWord && _t[after + 1].IsCap)
+        {
+            int close = after + 2;
+            while (close < n && close < after + 5 && _t[close].IsWord)
+            {
+                close++;
+            }
+            if (close < n && _text[_t[close].Start] == ')'
+                && Lexicon.IsLocationName(_text.Substring(_t[after + 1].Start, _t[close - 1].CoreEnd - _t[after + 1].Start)))
+            {
+                return EntityKind.Location;
+            }
+        }
         // "Chennai (Tamil Nadu)": a region in brackets after a known place
         if (before >= 1 && _text[_t[before].Start] == '(' && after < n && _text[_t[after].Start] == ')' && _t[before - 1].IsWord
             && Lexicon.IsLocationName(Word(before - 1)))
@@ -1344,9 +1364,9 @@ internal sealed class EntityRecognizer
             {
                 return true;
             }
-            if (Lexicon.ReportingVerbs.Contains(Word(k)))
+            if (Lexicon.ReportingVerbs.Contains(Word(k)) || ClausePrepositions.Contains(Word(k)))
             {
-                return false; // "Arrieta told radio station ...": the noun belongs to the next clause
+                return false; // "Arrieta told radio station ...", "X walks out over farm bill": the noun is in another phrase
             }
         }
         return false;

@@ -282,7 +282,7 @@ internal static class Lexicon
         "Advisor", "National Security Adviser", "National Security Advisor", "Press Secretary", "Chief of Staff",
         "Head", "Member", "MP", "Minister of Foreign Affairs", "Minister of Defence", "Minister of Defense",
         "Deputy Secretary", "Deputy Minister", "Vice Minister", "Vice-Minister", "Party Secretary", "General Secretary",
-        "Politburo member", "Premier",
+        "Politburo member", "Premier", "Leader of the Opposition", "Leader of Opposition",
         // Provenance: US and UK court titles ("U.S. District Judge X": the court word belongs to the title)
         "District Judge", "Circuit Judge", "Magistrate Judge", "Bankruptcy Judge", "High Court Judge", "District Attorney",
     ];

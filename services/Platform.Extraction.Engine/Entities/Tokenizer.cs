@@ -189,7 +189,11 @@ internal static class Tokenizer
         {
             k++;
         }
-        return k - (end + 2) >= 2 && !Lexicon.CommonCapitalised.Contains(text[(end + 2)..k]);
+        if (k - (end + 2) == 1)
+        {
+            return k < n && text[k] == '.'; // a chain of initials: "R. K. Tiwari"
+        }
+        return !Lexicon.CommonCapitalised.Contains(text[(end + 2)..k]);
     }
 
     private static void AddWord(string text, List<Token> tokens, int start, int end, bool dotted, ref bool sentenceStart, ref bool paragraphStart)

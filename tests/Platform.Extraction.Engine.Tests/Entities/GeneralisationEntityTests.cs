@@ -339,6 +339,40 @@ public class GeneralisationEntityTests
     }
 
     [Fact]
+    public void Run_PlaceBeforeKnownRegionInBrackets_IsLocation()
+    {
+        var e = Entities("Dharwadi (Madhya Pradesh) [India], July 4: The council met on Friday.");
+
+        Assert.Equal(EntityType.Location, Single(e, "Dharwadi").Type);
+        Assert.Equal(EntityType.Location, Single(e, "Madhya Pradesh").Type);
+    }
+
+    [Fact]
+    public void Run_ChainOfInitials_StaysPartOfTheName()
+    {
+        var e = Entities("Speaker P. R. Venkatesh adjourned the House.");
+
+        Assert.Equal(EntityType.Person, Single(e, "P. R. Venkatesh").Type);
+    }
+
+    [Fact]
+    public void Run_LeaderOfOpposition_IsATitleNotPartOfTheName()
+    {
+        var e = Entities("Leader of Opposition Kavita Rane said the bill was rushed.");
+
+        Assert.Equal("Kavita Rane", Single(e, "Kavita Rane").Name);
+        Assert.DoesNotContain(e, x => x.Name.Contains("Opposition", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Run_SiteNounAfterAPreposition_DoesNotMakeThePrecedingWordAPlace()
+    {
+        var e = Entities("Later Grundvik walks out over farm subsidies.");
+
+        Assert.DoesNotContain(e, x => x.Type == EntityType.Location);
+    }
+
+    [Fact]
     public void Run_RoleNounAndCommaBeforeUnknownName_IsPerson()
     {
         var e = Entities("The farm minister, Ilse Varkonyi, criticised the plan on Monday.");
