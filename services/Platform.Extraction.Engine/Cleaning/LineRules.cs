@@ -190,9 +190,16 @@ internal static class LineRules
         if (Matches(CaptionMarker, CaptionTriggers, line, '/')) return Reasons.Caption;
         if (line[^1] == ')' && words <= 40 && OrgNameCredit.IsMatch(line)) return Reasons.Caption;
         if (words <= 40 && LinkLine.IsMatch(line)) return Reasons.Link;
-        if (words <= 80 && line.AsSpan().IndexOfAny(ConsentTriggers) >= 0
-            && (ConsentNotice.IsMatch(line) || words <= 12 && !Words.EndsWithTerminal(line) && ConsentButtons.IsMatch(line)))
-            return Reasons.Navigation;
+        if (words <= 80)
+        {
+            // A consent notice opens with one of few words ("We use", "This site", "By clicking", "Cookie policy",
+            // "Do not sell", "Your privacy"); buttons are short lines without a full stop.
+            bool noticeStart = line[0] is 'W' or 'w' or 'T' or 't' or 'O' or 'o' or 'B' or 'b' or 'C' or 'c' or 'D' or 'd' or 'Y' or 'y';
+            bool buttons = words <= 12 && !Words.EndsWithTerminal(line);
+            if ((noticeStart || buttons) && line.AsSpan().IndexOfAny(ConsentTriggers) >= 0
+                && (noticeStart && ConsentNotice.IsMatch(line) || buttons && ConsentButtons.IsMatch(line)))
+                return Reasons.Navigation;
+        }
         if (words <= 40 && Matches(DisclaimerRegex, DisclaimerTriggers, line, '©')) return Reasons.Disclaimer;
         if (line.Contains("{{", StringComparison.Ordinal) && line.Contains("}}", StringComparison.Ordinal)) return Reasons.Paywall;
         if (words <= 4 && Price.IsMatch(line)) return Reasons.Paywall;
