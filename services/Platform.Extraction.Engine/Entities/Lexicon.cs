@@ -138,6 +138,28 @@ internal static class Lexicon
         ["Senate"],
         ["Parliament"],
         ["Bundestag"], ["Duma", "State Duma"], ["Knesset"], ["Storting"], ["Riksdag"], ["Folketing"], ["Dail"],
+        // Provenance: main political parties of large democracies (Germany, France, Italy, Spain, Ireland, Canada,
+        // Australia, Japan, South Africa, Turkey, Taiwan, South Asia, Russia), general knowledge; short forms that
+        // name other things too (PP, PAN, PTI, AAP, PPP, BNP, DPP, EFF, Vox, "Labor") are left out.
+        ["Christian Democratic Union", "CDU"], ["Christian Social Union", "CSU"], ["Social Democratic Party", "SPD"],
+        ["Alternative for Germany", "AfD"], ["Free Democratic Party", "FDP"], ["National Rally", "Rassemblement National"],
+        ["La France Insoumise"], ["Brothers of Italy", "Fratelli d'Italia"], ["Forza Italia"], ["Five Star Movement"],
+        ["Spanish Socialist Workers' Party", "PSOE"], ["Podemos"], ["Sinn Fein", "Sinn Féin"], ["Fianna Fail", "Fianna Fáil"],
+        ["Fine Gael"], ["Democratic Unionist Party", "DUP"], ["Plaid Cymru"], ["Reform UK"], ["Liberal Party"],
+        ["New Democratic Party", "NDP"], ["Bloc Quebecois", "Bloc Québécois"], ["Australian Labor Party"],
+        ["Liberal Democratic Party", "LDP"], ["African National Congress", "ANC"], ["Economic Freedom Fighters"],
+        ["Justice and Development Party", "AKP"], ["Republican People's Party", "CHP"], ["Kuomintang", "KMT"],
+        ["Democratic Progressive Party"], ["Awami League"], ["Bangladesh Nationalist Party"],
+        ["Pakistan Muslim League-Nawaz", "PML-N"], ["Pakistan Peoples Party"], ["Trinamool Congress", "TMC"],
+        ["Shiv Sena"], ["Samajwadi Party"], ["United Russia"], ["Likud"], ["Fidesz"],
+        // Provenance: major news agencies and broadcasters of the world, general knowledge.
+        ["Press Trust of India"], ["Indo-Asian News Service", "IANS"], ["Asian News International"],
+        ["Deutsche Presse-Agentur", "DPA"], ["Agenzia Nazionale Stampa Associata", "ANSA"], ["Anadolu Agency", "Anadolu"],
+        ["RIA Novosti"], ["Canadian Press"], ["Press Association", "PA Media"], ["National Public Radio", "NPR"],
+        ["Public Broadcasting Service", "PBS"], ["MSNBC"], ["CNBC"], ["Deutsche Welle"], ["France 24"], ["Euronews"],
+        ["The Economist", "Economist"], ["Forbes"], ["Nikkei"], ["Yomiuri Shimbun"], ["The Hindu"], ["Hindustan Times"],
+        ["Times of India"], ["Daily Mail"], ["The Telegraph", "Daily Telegraph"], ["The Independent"], ["Le Figaro"],
+        ["El Pais", "El País"], ["Haaretz"], ["Straits Times"], ["Sydney Morning Herald"],
         // Provenance: large listed companies and well-known media, general knowledge.
         ["Apple"], ["Microsoft"], ["Amazon"], ["Google"], ["Alphabet"], ["Meta"], ["Facebook"], ["Twitter"], ["Tesla"],
         ["Nvidia"], ["Intel"], ["IBM"], ["Oracle"], ["Netflix"], ["Uber"], ["Samsung"], ["Huawei"], ["Alibaba"],

@@ -373,6 +373,17 @@ public class GeneralisationEntityTests
     }
 
     [Fact]
+    public void Run_PartiesOfLargeDemocraciesAndNewsAgencies_AreKnownOrganisations()
+    {
+        var e = Entities("The CDU and Sinn Fein both lost seats, and the African National Congress kept its majority, ANSA reported.");
+
+        Assert.Equal(EntityType.Organization, Single(e, "CDU").Type);
+        Assert.Equal(EntityType.Organization, Single(e, "Sinn Fein").Type);
+        Assert.Equal(EntityType.Organization, Single(e, "African National Congress").Type);
+        Assert.Equal(EntityType.Organization, Single(e, "ANSA").Type);
+    }
+
+    [Fact]
     public void Run_RoleNounAndCommaBeforeUnknownName_IsPerson()
     {
         var e = Entities("The farm minister, Ilse Varkonyi, criticised the plan on Monday.");
