@@ -1073,6 +1073,12 @@ internal sealed class EntityRecognizer
             {
                 return EntityKind.Organization;
             }
+            if (p == "against" && firstTok == lastTok && !_t[firstTok].Is(TokenFlags.SentenceStart) && !Lexicon.GivenNames.Contains(Word(firstTok)))
+            {
+                // "his debut against Brentford", "a lawsuit against Initech": an opponent named by one word is a team
+                // or a company (a known country or a person's surname is resolved before this guess)
+                return EntityKind.Organization;
+            }
             if (p == "from" && !_t[firstTok].Is(TokenFlags.SentenceStart))
             {
                 return EntityKind.Location;

@@ -479,7 +479,7 @@ internal static class Lexicon
         "Week", "Month", "Statement", "Report", "Briefing", "Forum", "Expo", "Exhibition", "Show", "Speech", "Address",
         "Memorandum", "Communique", "Communiqué", "Constitution", "Amendment", "Convention", "Sanctions", "Policy",
         "Vision", "Mechanism", "Regime", "Index", "Prize", "Tournament", "League's", "Trophy", "Marathon",
-        "Partnership", "Average", "Bill", "Budget",
+        "Partnership", "Average", "Bill", "Budget", "Brexit",
     ];
 
     // Provenance: English function words and frequent sentence openers that are capitalised only by position.

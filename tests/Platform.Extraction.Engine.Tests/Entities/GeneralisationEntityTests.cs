@@ -384,6 +384,15 @@ public class GeneralisationEntityTests
     }
 
     [Fact]
+    public void Run_SingleUnknownWordAfterAgainst_IsOrganisationButBrexitIsNoEntity()
+    {
+        var e = Entities("He could make his debut against Dunmere on Saturday. Voters turned against Brexit.");
+
+        Assert.Equal(EntityType.Organization, Single(e, "Dunmere").Type);
+        AssertNoEntity(e, "Brexit");
+    }
+
+    [Fact]
     public void Run_RoleNounAndCommaBeforeUnknownName_IsPerson()
     {
         var e = Entities("The farm minister, Ilse Varkonyi, criticised the plan on Monday.");
