@@ -150,6 +150,18 @@ public class GeneralisationCleaningTests
         Assert.Equal("AP", e.Source);
     }
 
+    [Theory]
+    [InlineData("By MARA LIND Associated Press", "Associated Press")]
+    [InlineData("By Mara Lind AFP", "AFP")]
+    [InlineData("By Mara Mena", "")]
+    [InlineData("By Rui Lusa", "")]
+    public void Extract_BylineEndingWithAgencyName_IsSourceOnlyInTheAgencysSpelling(string byline, string source)
+    {
+        var e = Extract("Port approves breakwater rebuild after winter storms", "", byline, "", Para1);
+
+        Assert.Equal(source, e.Source);
+    }
+
     [Fact]
     public void Extract_BylineWithPlainRole_HasNoSource()
     {
@@ -197,6 +209,15 @@ public class GeneralisationCleaningTests
 
         Assert.Equal("Harbour Daily Record", e.Source);
         Assert.DoesNotContain("©", e.Body);
+    }
+
+    [Fact]
+    public void Extract_CopyrightFooterWithLegalForm_NamesPublisherWithoutIt()
+    {
+        var e = Extract("Port approves breakwater rebuild after winter storms", "", Para1, "", Para2, "",
+            "Copyright © 2024 Lowfield Examiner Ltd. All rights reserved.");
+
+        Assert.Equal("Lowfield Examiner", e.Source);
     }
 
     [Fact]
@@ -283,6 +304,8 @@ public class GeneralisationCleaningTests
     [InlineData("Manage preferences | Accept all")]
     [InlineData("Cookie settings")]
     [InlineData("Press release")]
+    [InlineData("Download the Lowfield Examiner app")]
+    [InlineData("Explore more on these topics")]
     [InlineData("Media contacts")]
     [InlineData("Tel: +44 20 7946 0000")]
     [InlineData("Posted 3h ago3 hours ago, updated 1h ago")]

@@ -41,7 +41,9 @@ internal static class LineRules
         @"recommended|suggested|watch|listen|trending|must read|don't miss|top stories|latest news|more news|more stories|editor's picks|" +
         @"you may also like|you might also like|also see|also watch)\s*(:|\||-|–|—|>|»)|^click here\b|^(https?://|www\.)\S+$|" +
         @"^(related (articles|stories|news|content|coverage|topics|links|posts)|more (from|on|in) [\w .&'-]{1,40}|recommended( for you)?|most (read|popular|viewed|shared)|" +
-        @"trending( now| stories)?|latest (news|stories|articles)|top stories|you may also like|you might also like|read next|what to read next|further reading|editor's picks)\s*:?$",
+        @"trending( now| stories)?|latest (news|stories|articles)|top stories|you may also like|you might also like|read next|what to read next|further reading|editor's picks|" +
+        @"explore more on (these|this) topics?|more on (this|these) (story|stories|topics?)|(see|view) (all|more) (stories|articles|news))\s*:?$|" +
+        @"^download (the|our) [\w' -]{1,40} app\b",
         OptI);
 
     private static readonly Regex NavigationAnywhere = new(
@@ -497,6 +499,20 @@ internal static class LineRules
             if (char.IsLower(w[0]) && !Connectors.Contains(w)) return false;
         }
         byline = name;
+        // "By JANE DOE Associated Press": a byline that ends with an agency's name.
+        var nameWords = name.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        for (int take = Math.Min(4, nameWords.Length - 1); take >= 1; take--)
+        {
+            var tail = string.Join(' ', nameWords, nameWords.Length - take, take).TrimStart(',');
+            // Written as the agency writes itself: "Associated Press", "AFP"; a surname such as "Mena" or "Lusa" is not one.
+            bool agency = KnownNames.Agencies.TryGetValue(tail, out var listed) && listed == tail
+                && (take >= 2 || tail.All(char.IsUpper) && !nameWords[0].All(char.IsUpper));
+            if (agency && !name.Contains(',') && !name.Contains('|'))
+            {
+                source = tail;
+                return true;
+            }
+        }
         var parts = name.Split([",", "|", " / ", " - ", " – ", " — ", " for "], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         for (int i = parts.Length - 1; i >= 0; i--)
         {
@@ -580,6 +596,8 @@ internal static class LineRules
     private static readonly Regex CopyrightHolder = new(
         @"^(©|\(c\)|copyright)\s*(©|copyright)?\s*(\d{4}(\s*[-–]\s*\d{4})?\s*,?\s*)?(?<src>\p{Lu}[\w&.' -]{1,60}?)\s*(\.\s|\.$|,|;|\||$)", OptI);
 
+    private static readonly string[] LegalForms = [" Inc.", " Inc", " Ltd.", " Ltd", " Limited", " LLC", " plc", " PLC", " GmbH", " Pty Ltd", " Corp.", " Corp"];
+
     /// <summary>The holder named by a copyright footer, when it is a name of at most six words.</summary>
     public static bool TryCopyrightHolder(string line, out string holder)
     {
@@ -591,6 +609,9 @@ internal static class LineRules
         if (src.EndsWith(" All rights reserved", StringComparison.OrdinalIgnoreCase)) src = src[..^20].Trim();
         // "© Example Post 2024": the year may follow the name.
         if (src.Length > 5 && src[^4..].All(char.IsAsciiDigit) && src[^5] == ' ') src = src[..^5].Trim();
+        // The legal form is not part of the publisher's name: "Example Media Ltd", "Example News, Inc."
+        foreach (var form in LegalForms)
+            if (src.EndsWith(form, StringComparison.Ordinal) && src.Length > form.Length + 2) { src = src[..^form.Length].TrimEnd(' ', ','); break; }
         if (!IsCapitalisedName(src, 6)) return false;
         holder = src;
         return true;
