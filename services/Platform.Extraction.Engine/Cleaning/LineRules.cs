@@ -54,6 +54,9 @@ internal static class LineRules
         @"scroll to continue|continue reading|story continues below|follow us|download (the|our) app|tags|topics|filed under|" +
         @"leave a comment|view comments|add comment|next article|previous article|prev|next|loading|loading\.\.\.)\b\s*(:|$|on|\||-|›|»)|" +
         @"^(follow us on|find us on|like us on|join us on|get the latest)\b|^\d{1,3} min(ute)?s? read$|" +
+        // Comment widgets: "Show comments", "Join the conversation", "12 comments", "Be the first to comment".
+        @"^(show|hide|load|read|see) (all )?\d{0,5} ?comments?\b|^join the (conversation|discussion|debate)\b|^\d{1,5} comments?$|" +
+        @"^be the first to comment\b|^leave a reply\b|^comments (are|have been) (closed|disabled|turned off)\b|" +
         // Release labels, contact blocks and relative time stamps: "Press release", "Media contacts",
         // "Tel: +1 555 0100", "Posted 5h ago, updated 1h ago".
         @"^(news|press|media) release$|^for immediate release$|^(media|press) (contacts?|enquiries|inquiries)\s*:?$|" +
@@ -134,6 +137,17 @@ internal static class LineRules
     private static readonly SearchValues<string> AuthorContactTriggers = SearchValues.Create(
         ["reach", "contact", "email", "follow"], StringComparison.OrdinalIgnoreCase);
 
+    // A market or score ticker: "FTSE 100 7,650.2 +0.4% | Dow 38,990 -0.2%" - two or more signed changes.
+    private static readonly Regex SignedChange = new(@"(^|\s|\()([+\-−]\s?\d{1,6}([.,]\d{1,4})?%|[▲▼]\s?\d{1,6}([.,]\d{1,4})?%?)", Opt);
+
+    private static bool IsTicker(string line)
+    {
+        if (line.AsSpan().IndexOfAny("+-−▲▼") < 0) return false;
+        int count = 0;
+        for (var m = SignedChange.Match(line); m.Success && count < 2; m = m.NextMatch()) count++;
+        return count >= 2;
+    }
+
     private static readonly Regex ParenAgency = new(@"^\(\s*(?<src>[A-Za-z][\w&.' -]{0,40})\s*\)$", Opt);
     private static readonly Regex SourceLine = new(@"^(source|sources|credit|courtesy)\s*:\s*(?<src>[^|]{1,60})$", OptI);
 
@@ -188,6 +202,7 @@ internal static class LineRules
 
         if (words <= 12 && IsSignoff(line, out _)) return Reasons.Signoff;
         if (words <= 40 && Matches(AuthorContact, AuthorContactTriggers, line)) return Reasons.Signoff;
+        if (words <= 30 && !Words.EndsWithTerminal(line) && IsTicker(line)) return Reasons.Navigation;
         if (words <= 3 && line.Contains('/') && DeskCode.IsMatch(line)) return Reasons.DeskCode;
         if (Matches(CaptionMarker, CaptionTriggers, line, '/')) return Reasons.Caption;
         if (line[^1] == ')' && words <= 40 && OrgNameCredit.IsMatch(line)) return Reasons.Caption;
