@@ -880,7 +880,8 @@ internal sealed class EntityRecognizer
             bool givenFirst = Lexicon.GivenNames.Contains(first);
             bool asian = Lexicon.AsianSurnames.Contains(first) && count <= 3;
             // "X said" makes a person only of a name-shaped phrase ("Severn Vale Water said" is a company)
-            bool nameShape = !AnyCommonWord(run, a, b) && !AnyNounOrAdjectiveSuffix(run, a, b);
+            bool camel = AnyCamelCase(run, a, b);
+            bool nameShape = !AnyCommonWord(run, a, b) && !AnyNounOrAdjectiveSuffix(run, a, b) && !camel;
             bool saidBefore = a == 0 && before >= 0 && IsSaidVerb(before);
             // "Analysts at Peel Hunt said": the verb belongs to the people working there
             bool employer = EmployerBefore(firstTok);
@@ -903,6 +904,10 @@ internal sealed class EntityRecognizer
                 return;
             }
             var context = KindFromContext(firstTok, lastTok);
+            if (context == EntityKind.None && camel)
+            {
+                context = EntityKind.Organization; // "Chipmaker NeuroForge said": a brand-shaped word in the name
+            }
             if (context != EntityKind.None)
             {
                 AddMention(firstTok, lastTok, context, null, false, inTitle).Guess = true;
@@ -1052,7 +1057,8 @@ internal sealed class EntityRecognizer
             // "Sociedad president Jokin Arrieta", "Villa head coach Graham Pellow"
             for (int k = after; k < n && k < after + 2 && _t[k].IsWord && char.IsLower(_text[_t[k].Start]) && Lexicon.RoleNouns.Contains(Word(k)); k++)
             {
-                if (k + 1 < n && IsNameToken(k + 1) && !_t[k + 1].Is(TokenFlags.SentenceStart))
+                if (k + 1 < n && IsNameToken(k + 1) && !_t[k + 1].Is(TokenFlags.SentenceStart)
+                    && (lastTok > firstTok || !_t[firstTok].Is(TokenFlags.SentenceStart) || CapitalisedMidSentence(Word(firstTok))))
                 {
                     return EntityKind.Organization;
                 }
@@ -1174,6 +1180,40 @@ internal sealed class EntityRecognizer
                 || noun is "cities" or "counties" or "state" or "states");
         }
         return items > 0 && (LocationPrepositions.Contains(w) || w == "from");
+    }
+
+    private bool AnyCamelCase(List<int> run, int a, int b)
+    {
+        for (int k = a; k < b; k++)
+        {
+            if (IsCamelCase(Word(run[k])))
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private HashSet<string>? _midSentenceCaps;
+
+    /// <summary>
+    /// The word also occurs capitalised inside a sentence: a sentence-opening "Villa head coach ..." is the club
+    /// named elsewhere, "Local councillor ..." is an adjective capitalised by position.
+    /// </summary>
+    private bool CapitalisedMidSentence(string word)
+    {
+        if (_midSentenceCaps == null)
+        {
+            _midSentenceCaps = new HashSet<string>(StringComparer.Ordinal);
+            for (int k = 0; k < _t.Count; k++)
+            {
+                if (_t[k].IsWord && _t[k].IsCap && !_t[k].Is(TokenFlags.SentenceStart))
+                {
+                    _midSentenceCaps.Add(Word(k));
+                }
+            }
+        }
+        return _midSentenceCaps.Contains(word);
     }
 
     /// <summary>"FactSet", "WhatsApp", "LaLiga": a capital inside a word marks a brand (not "McKenzie", "DeSantis").</summary>

@@ -393,6 +393,24 @@ public class GeneralisationEntityTests
     }
 
     [Fact]
+    public void Run_SentenceOpeningAdjectiveBeforeRoleAndName_IsNoOrganisation()
+    {
+        var e = Entities("Crowds gathered outside. Local councillor Idris Pennant said residents were shocked.");
+
+        AssertNoEntity(e, "Local");
+        Assert.Equal(EntityType.Person, Single(e, "Idris Pennant").Type);
+    }
+
+    [Fact]
+    public void Run_MultiWordNameWithCamelCaseWordBeforeSaid_IsNoPerson()
+    {
+        var e = Entities("Investors were cautious. Chipmaker VoltLattice said on Thursday it had raised $40 million.");
+
+        Assert.DoesNotContain(e, x => x.Type == EntityType.Person);
+        Assert.Contains(e, x => x.Type == EntityType.Organization && x.Name.Contains("VoltLattice", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Run_RoleNounAndCommaBeforeUnknownName_IsPerson()
     {
         var e = Entities("The farm minister, Ilse Varkonyi, criticised the plan on Monday.");
