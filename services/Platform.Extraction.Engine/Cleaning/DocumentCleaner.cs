@@ -505,7 +505,7 @@ internal static class DocumentCleaner
     private static bool IsNamePlacedCaption(string line)
     {
         int words = Words.Count(line);
-        if (words > 20 || !NamePlaced.IsMatch(line) || line.Contains('"') || line.Contains('“')) return false;
+        if (words > 16 || !NamePlaced.IsMatch(line) || line.Contains('"') || line.Contains('“')) return false;
         string previous = "";
         foreach (var w in line.Split(' ', StringSplitOptions.RemoveEmptyEntries))
         {
@@ -526,6 +526,9 @@ internal static class DocumentCleaner
         "got", "ran", "hit", "set", "put", "cut", "paid", "sold", "bought", "built", "sent", "spent", "began", "became",
         "fought", "thought", "brought", "struck", "beat", "broke", "chose", "drove", "flew", "grew", "knew", "shot",
         "spoke", "stood", "threw", "wrote", "found", "felt", "heard", "lay", "meant", "said", "told", "says", "tells",
+        // Present-tense verbs of sports and diary ledes ("City on Saturday face ...").
+        "take", "takes", "face", "faces", "meet", "meets", "host", "hosts", "play", "plays", "win", "wins", "lose", "loses",
+        "begin", "begins", "open", "opens", "head", "heads", "go", "goes",
     };
 
     private static readonly HashSet<string> Determiners = new(StringComparer.OrdinalIgnoreCase)
