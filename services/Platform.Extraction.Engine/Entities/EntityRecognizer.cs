@@ -728,6 +728,15 @@ internal sealed class EntityRecognizer
             {
                 best = -1;
             }
+            // "Jordan Whitlock, of Harehills,", "Georgia Pell said": a one-word place and one unknown word with person
+            // evidence around them is a given name and a surname
+            if (best == pos + 1 && pos == 0 && m == 2 && bestC is { Seg: SegKind.Name, Kind: EntityKind.Location, Key: not null }
+                && !IsConnector(run[1]) && !StartsClassified(run, 1) && !_t[run[0]].Is(TokenFlags.AllCaps) && !_t[run[1]].Is(TokenFlags.AllCaps)
+                && !_t[run[0]].Is(TokenFlags.Possessive) && !_heading
+                && (HasPersonEvidence(Word(run[1])) || PersonShapeAround(run[0], run[1])))
+            {
+                best = -1;
+            }
             if (best > 0)
             {
                 switch (bestC.Seg)
@@ -1284,7 +1293,10 @@ internal sealed class EntityRecognizer
         if (after + 1 < n && _text[_t[after].Start] == ',')
         {
             var next = _t[after + 1];
-            if (IsLowerWord(after + 1, "who") || (next.IsWord && char.IsDigit(_text[next.Start]) && next.End - next.Start <= 3
+            // "X, who ...", "X, of Leeds,", "X, aged 24", "X, 45,"
+            if (IsLowerWord(after + 1, "who") || IsLowerWord(after + 1, "aged")
+                || (IsLowerWord(after + 1, "of") && after + 2 < n && IsNameToken(after + 2) && after + 3 < n && _text[_t[after + 3].Start] == ',')
+                || (next.IsWord && char.IsDigit(_text[next.Start]) && next.End - next.Start <= 3
                 && after + 2 < n && _text[_t[after + 2].Start] == ','))
             {
                 return true;

@@ -410,6 +410,17 @@ public class GeneralisationEntityTests
         Assert.Contains(e, x => x.Type == EntityType.Organization && x.Name.Contains("VoltLattice", StringComparison.Ordinal));
     }
 
+    [Theory]
+    [InlineData("Police said Jordan Whitlock, of Harehills, would appear in court.", "Jordan Whitlock")]
+    [InlineData("Police said Chad Ormsby, aged 24, would appear in court.", "Chad Ormsby")]
+    public void Run_PlaceNameUsedAsGivenNameWithPersonContext_IsPerson(string body, string name)
+    {
+        var e = Entities(body);
+
+        Assert.Equal(EntityType.Person, Single(e, name).Type);
+        Assert.DoesNotContain(e, x => x.Type == EntityType.Location && x.Name == name.Split(' ')[0]);
+    }
+
     [Fact]
     public void Run_RoleNounAndCommaBeforeUnknownName_IsPerson()
     {
