@@ -408,6 +408,15 @@ internal sealed class EntityRecognizer
         return char.IsLower(_text[f.Start]) && (v is "which" or "who" or "has" or "is" or "was" or "will" || Lexicon.ReportingVerbs.Contains(v));
     }
 
+    /// <summary>A capitalised plural that is no known name, title, nationality or cue word ("Celtics", "Yankees").</summary>
+    private bool TeamNickname(int tok)
+    {
+        var w = Word(tok);
+        return w.Length >= 4 && w[^1] == 's' && w[^2] != 's' && !_t[tok].Is(TokenFlags.AllCaps) && !_t[tok].Is(TokenFlags.Possessive)
+            && !IsConnector(tok) && !Lexicon.TryKnown(w, out _) && !Lexicon.Demonyms.Contains(w) && !Lexicon.TitleWords.Contains(w)
+            && !Lexicon.OrgCues.Contains(w) && !Lexicon.GeoCues.Contains(w) && !Lexicon.EventCues.Contains(w) && !HasLowerForm(w);
+    }
+
     /// <summary>
     /// "the UK Biobank": after "the", an abbreviated country and one unknown capitalised word that is no name part,
     /// title, nationality, event or date word.
@@ -742,6 +751,13 @@ internal sealed class EntityRecognizer
                 switch (bestC.Seg)
                 {
                     case SegKind.Name:
+                        if (best == m - 1 && bestC.Kind == EntityKind.Location && bestC.Key != null && TeamNickname(run[m - 1]))
+                        {
+                            // "the Boston Celtics", "Los Angeles Lakers": a known city and a plural nickname name a team
+                            AddMention(run[pos], run[m - 1], EntityKind.Organization, null, false, inTitle).Guess = true;
+                            best = m;
+                            break;
+                        }
                         if (pos == 0 && best == 1 && m == 2 && CountryPlusBody(run, bestC))
                         {
                             // "the UK Biobank", "the US Treasury": the country and the body it qualifies
@@ -913,6 +929,10 @@ internal sealed class EntityRecognizer
                 return;
             }
             var context = KindFromContext(firstTok, lastTok);
+            if (context == EntityKind.None && a == 0 && LocationListItem(firstTok))
+            {
+                context = EntityKind.Location; // "in Dibrugarh, Jorhat and Nimati Ghat"
+            }
             if (context == EntityKind.None && camel)
             {
                 context = EntityKind.Organization; // "Chipmaker NeuroForge said": a brand-shaped word in the name
@@ -1264,6 +1284,22 @@ internal sealed class EntityRecognizer
             }
         }
         int after = lastTok + 1;
+        if (_text[_t[after].Start] == ',')
+        {
+            // "GUWAHATI, June 20 (Reuters) -": a date (and a credit) between the place and the dash
+            bool dated = false;
+            int k = after + 1;
+            for (; k < _t.Count && k < after + 10; k++)
+            {
+                var c = _text[_t[k].Start];
+                if (c is '-' or '\u2013' or '\u2014')
+                {
+                    break;
+                }
+                dated |= _t[k].IsWord && (char.IsDigit(c) || Lexicon.MonthsDays.Contains(Word(k)));
+            }
+            return dated && k < _t.Count && _text[_t[k].Start] is '-' or '\u2013' or '\u2014' && _text[_t[k].Start - 1] == ' ';
+        }
         if (_text[_t[after].Start] == '(')
         {
             int close = after + 1;

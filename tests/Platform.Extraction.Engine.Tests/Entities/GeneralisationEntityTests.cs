@@ -422,6 +422,32 @@ public class GeneralisationEntityTests
     }
 
     [Fact]
+    public void Run_KnownCityAndPluralNickname_IsOneTeam()
+    {
+        var e = Entities("The Denver Falcons beat the visitors on Sunday. The Falcons have won five straight.");
+
+        var team = Single(e, "Denver Falcons");
+        Assert.Equal(EntityType.Organization, team.Type);
+        Assert.Contains("Falcons", team.Aliases);
+    }
+
+    [Fact]
+    public void Run_AllCapsDatelineWithDateAndCredit_IsLocation()
+    {
+        var e = Entities("DORRANPUR, June 20 (Reuters) - Floods displaced thousands in the region, officials said.");
+
+        Assert.Equal(EntityType.Location, Single(e, "Dorranpur").Type);
+    }
+
+    [Fact]
+    public void Run_MultiWordLastItemOfAPlaceList_IsLocation()
+    {
+        var e = Entities("The river rose in Kelburn, Orrick and Nimba Ghat on Friday.");
+
+        Assert.Equal(EntityType.Location, Single(e, "Nimba Ghat").Type);
+    }
+
+    [Fact]
     public void Run_RoleNounAndCommaBeforeUnknownName_IsPerson()
     {
         var e = Entities("The farm minister, Ilse Varkonyi, criticised the plan on Monday.");
