@@ -69,9 +69,7 @@ public sealed class PostgresFixture : IAsyncLifetime
 /// <summary>One PostgreSQL server per test process, started on first use and stopped when the process exits.</summary>
 internal sealed class PostgresServer
 {
-    private static readonly SemaphoreSlim Gate = new(1, 1);
-    private static PostgresServer? _shared;
-    private static string? _failure;
+    private static readonly SharedServer<PostgresServer> Shared = new(StartAsync, Explain);
 
     private PostgresServer(string source, string adminConnectionString)
     {
@@ -82,35 +80,13 @@ internal sealed class PostgresServer
     public string Source { get; }
     public string AdminConnectionString { get; }
 
-    public static async Task<PostgresServer> GetAsync()
-    {
-        await Gate.WaitAsync();
-        try
-        {
-            if (_shared is not null)
-                return _shared;
-            if (_failure is not null)
-                throw new InvalidOperationException(_failure);
-            try
-            {
-                _shared = await StartAsync();
-                return _shared;
-            }
-            catch (Exception ex)
-            {
-                _failure =
-                    "No PostgreSQL server for the tests: " + ex.Message + "\n" +
-                    "Get one by any of: (1) run a Docker engine (Testcontainers starts postgres:16-alpine); " +
-                    $"(2) export {PostgresFixture.EnvironmentVariable}='Host=127.0.0.1;Port=55432;Username=postgres;Database=postgres' for a running server, e.g. " +
-                    "the one `bash deploy/local/start-postgres.sh 55432` starts; (3) `apt-get install -y postgresql` so the fixture starts a private server itself.";
-                throw new InvalidOperationException(_failure, ex);
-            }
-        }
-        finally
-        {
-            Gate.Release();
-        }
-    }
+    public static Task<PostgresServer> GetAsync() => Shared.GetAsync();
+
+    private static string Explain(Exception ex) =>
+        "No PostgreSQL server for the tests: " + ex.Message + "\n" +
+        "Get one by any of: (1) run a Docker engine (Testcontainers starts postgres:16-alpine); " +
+        $"(2) export {PostgresFixture.EnvironmentVariable}='Host=127.0.0.1;Port=55432;Username=postgres;Database=postgres' for a running server, e.g. " +
+        "the one `bash deploy/local/start-postgres.sh 55432` starts; (3) `apt-get install -y postgresql` so the fixture starts a private server itself.";
 
     private static async Task<PostgresServer> StartAsync()
     {

@@ -69,9 +69,7 @@ public sealed class RabbitMqFixture : IAsyncLifetime
 /// <summary>One broker per test process, started on first use and stopped when the process exits.</summary>
 internal sealed class RabbitMqBroker
 {
-    private static readonly SemaphoreSlim Gate = new(1, 1);
-    private static RabbitMqBroker? _shared;
-    private static string? _failure;
+    private static readonly SharedServer<RabbitMqBroker> Shared = new(StartAsync, Explain);
 
     private readonly HttpClient? _management;
     private readonly Func<string, Task<bool>>? _createWithCli;
@@ -89,35 +87,13 @@ internal sealed class RabbitMqBroker
     public string Source { get; }
     public Uri BaseUri { get; }
 
-    public static async Task<RabbitMqBroker> GetAsync()
-    {
-        await Gate.WaitAsync();
-        try
-        {
-            if (_shared is not null)
-                return _shared;
-            if (_failure is not null)
-                throw new InvalidOperationException(_failure);
-            try
-            {
-                _shared = await StartAsync();
-                return _shared;
-            }
-            catch (Exception ex)
-            {
-                _failure =
-                    "No RabbitMQ broker for the integration tests: " + ex.Message + "\n" +
-                    "Get one by any of: (1) run a Docker engine (Testcontainers starts rabbitmq:3.13-management); " +
-                    $"(2) export {RabbitMqFixture.EnvironmentVariable}=amqp://guest:guest@127.0.0.1:5699/ for a running broker, e.g. " +
-                    "the one `bash deploy/local/start-rabbitmq.sh 5699` starts; (3) `apt-get install -y rabbitmq-server` so the fixture starts a private node itself.";
-                throw new InvalidOperationException(_failure, ex);
-            }
-        }
-        finally
-        {
-            Gate.Release();
-        }
-    }
+    public static Task<RabbitMqBroker> GetAsync() => Shared.GetAsync();
+
+    private static string Explain(Exception ex) =>
+        "No RabbitMQ broker for the integration tests: " + ex.Message + "\n" +
+        "Get one by any of: (1) run a Docker engine (Testcontainers starts rabbitmq:3.13-management); " +
+        $"(2) export {RabbitMqFixture.EnvironmentVariable}=amqp://guest:guest@127.0.0.1:5699/ for a running broker, e.g. " +
+        "the one `bash deploy/local/start-rabbitmq.sh 5699` starts; (3) `apt-get install -y rabbitmq-server` so the fixture starts a private node itself.";
 
     private static async Task<RabbitMqBroker> StartAsync()
     {
