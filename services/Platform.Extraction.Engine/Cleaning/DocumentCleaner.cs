@@ -137,6 +137,15 @@ internal static class DocumentCleaner
                 if (mastheadSource.Length == 0) mastheadSource = lines[k];
                 continue;
             }
+            // The name of an issuing body alone above the menu and the dated header of its release ("Example Health
+            // Organization", then "Home | Topics | ...", then "22 July 2026 | News release"): the publisher's masthead.
+            if (Words.Count(lines[k]) is >= 2 and <= 5 && !Words.EndsWithTerminal(lines[k]) && LineRules.IsCapitalisedName(lines[k], 5)
+                && !KnownNames.IsSectionName(lines[k]) && NextIsHeaderAfterChrome(lines, strong, k, j => HeaderAt(lines, j, headers) is not null))
+            {
+                reason[k] = Reasons.Navigation;
+                if (mastheadSource.Length == 0) mastheadSource = lines[k];
+                continue;
+            }
             // Any other short name line or kicker above a headline that a byline or header follows ("The Example",
             // "ANALYSIS") is page chrome too: the headline is the line the byline belongs to. Not being a known
             // publisher shape, it does not name the source (a copyright footer may).
@@ -382,6 +391,18 @@ internal static class DocumentCleaner
         int j = index + 1;
         while (j < lines.Count && (lines[j].Length == 0 || strong[j] is not null)) j++;
         return j < lines.Count && IsTitleLike(lines[j]) && Words.Count(lines[j]) > Words.Count(lines[index]) && MetaFollows(lines, j, within, isMeta);
+    }
+
+    /// <summary>The next line that is not page chrome (menu rows, breadcrumbs) is a dated header line.</summary>
+    private static bool NextIsHeaderAfterChrome(IReadOnlyList<string> lines, string?[] strong, int index, Func<int, bool> isHeader)
+    {
+        int limit = Math.Min(lines.Count, index + 8);
+        for (int j = index + 1; j < limit; j++)
+        {
+            if (lines[j].Length == 0 || strong[j] == Reasons.Navigation) continue;
+            return isHeader(j);
+        }
+        return false;
     }
 
     private static bool NextIsMeta(IReadOnlyList<string> lines, int index, Func<int, bool> isMeta)

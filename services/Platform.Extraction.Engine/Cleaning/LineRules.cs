@@ -224,7 +224,9 @@ internal static class LineRules
         if ((words <= 8 || (words <= 16 && !Words.EndsWithTerminal(line))) && Matches(PaywallWeak, PaywallWeakTriggers, line)) return Reasons.Paywall;
         if (words <= 12 && (Navigation.IsMatch(line) || Matches(NavigationAnywhere, NavigationTriggers, line) || SocialWords.IsMatch(line)))
             return Reasons.Navigation;
-        if (words <= 12 && IsBreadcrumb(line)) return Reasons.Navigation;
+        // A site's menu row may list many sections ("Home | World | Business | Sport | Science | Opinion | ..."):
+        // with " | " separators a longer row of short segments is navigation too.
+        if ((words <= 12 || words <= 40 && line.Contains(" | ", StringComparison.Ordinal)) && IsBreadcrumb(line)) return Reasons.Navigation;
         return null;
     }
 
@@ -324,7 +326,7 @@ internal static class LineRules
         if (words > 24 || words > 12 && line.AsSpan().IndexOfAny(HeaderKeywordTriggers) < 0 && !line.Contains('|')) return null;
         string source = "";
         DateOnly? published = null, updated = null;
-        bool any = false;
+        bool any = false, labelSeen = false;
         foreach (var segment in Segments(line))
         {
             if (segment.Length == 0) continue;
@@ -392,11 +394,19 @@ internal static class LineRules
                 continue;
             }
             if (HeaderRole.IsMatch(segment)) continue;
+            // "22 July 2026 | News release | Geneva | Reading time: 3 min": a document-type label and the place of
+            // issue stand beside the date in the header of a release; they are metadata, not the publisher.
+            if (ReleaseLabel.IsMatch(segment)) { labelSeen = true; continue; }
             if (TryParseByline(segment, out _, out var bylineSource))
             {
                 if (source.Length == 0) source = bylineSource;
                 continue;
             }
+            // A place of issue after a label ("News release | Geneva"): a short capitalised name that is not an
+            // agency or a multi-word publisher name.
+            if (labelSeen && IsCapitalisedName(segment, 3) && !KnownNames.IsAgency(segment)
+                && !(Words.Count(segment) >= 2 && KnownNames.LooksLikePublisher(segment)))
+                continue;
             if (Words.Count(segment) <= 4 && KnownNames.LooksLikePublisher(segment))
             {
                 // "World | Press Trust of India | Updated: ...": a section name looks like a name too; agencies win.
@@ -435,6 +445,10 @@ internal static class LineRules
     // "3 min read", "2 hours ago", "Reading time: 4 minutes"
     private static readonly Regex RelativeTime = new(
         @"^(\d{1,3} ?(min|mins|minute|minutes) read|\d{1,3} (seconds?|minutes?|mins?|hours?|hrs?|days?) ago|(reading|read) time\s*:?\s*\d{1,3} ?(min|mins|minutes?))$", OptI);
+
+    // Document-type labels of a header: "News release", "Press statement", "Media advisory", "Feature".
+    private static readonly Regex ReleaseLabel = new(
+        @"^((news|press|media) (release|statement|advisory|note|briefing)|statement|joint statement|media advisory|feature|analysis|commentary|opinion|explainer|interview|fact sheet|update|speech)$", OptI);
 
     private static readonly Regex HeaderRole = new(@"^(editor|editors|web editor|responsible editor|chief editor|author|reporter|writer|translator|photographer)\s*:\s*\S.{0,60}$", OptI);
 

@@ -1,0 +1,54 @@
+using Platform.Contracts.Documents.V1;
+using Platform.Extraction.Engine.Quotes;
+
+namespace Platform.Extraction.Engine.Tests;
+
+/// <summary>
+/// Page chrome, release headers, speakers and entities of layouts not seen in development (agency releases,
+/// broadcaster pages, wire stories). Every line and name here is made up for these tests.
+/// </summary>
+public class BlindGeneralisationTests
+{
+    private static Platform.Contracts.Documents.V1.Extraction Extract(params string[] lines) =>
+        new ExtractionEngine().ExtractText(string.Join("\n", lines));
+
+    private static IReadOnlyList<Entity> Entities(string body, string title = "") => SemanticStage.Run(title, body).Entities;
+
+    private const string Para1 = "The agency on Tuesday set out new rules for river pilots working at night, officials said.";
+    private const string Para2 = "The rules take effect on Friday and apply to every licensed pilot on the lower river.";
+
+    [Fact]
+    public void Extract_LongMenuRowAboveHeadline_IsNavigationAndNotTheTitle()
+    {
+        var e = Extract(
+            "Valley Courier",
+            "Latest | Region | Nation | Money | Opinion | Sport | Culture | Weather | Podcasts",
+            "Ferry crews win new night-time safety rules on the lower river",
+            "By Ana Petrov",
+            "Posted Tue 10 Mar 2026 at 7:15am",
+            "", Para1, "", Para2);
+
+        Assert.Equal("Ferry crews win new night-time safety rules on the lower river", e.Title);
+        Assert.DoesNotContain("Podcasts", e.Body);
+        Assert.Equal("2026-03-10", e.PublishedAt);
+    }
+
+    [Fact]
+    public void Extract_ReleaseHeaderWithLabelAndPlace_GivesPublicationDateAndMastheadPublisher()
+    {
+        var e = Extract(
+            "International River Safety Organization",
+            "Home | Topics | Member States | Media Centre | Data | About Us",
+            "Media Centre / Releases / detail",
+            "10 March 2026 | Press release | Rotterdam | Reading time: 2 min",
+            "New rules for river pilots working at night",
+            "", Para1, "", Para2);
+
+        Assert.Equal("New rules for river pilots working at night", e.Title);
+        Assert.Equal("2026-03-10", e.PublishedAt);
+        Assert.Equal("International River Safety Organization", e.Source);
+        Assert.DoesNotContain("Reading time", e.Body);
+        Assert.DoesNotContain("Member States", e.Body);
+        Assert.Contains(e.Dates, d => d.Value == "2026-03-10" && d.Text == "Tuesday");
+    }
+}
