@@ -51,4 +51,31 @@ public class BlindGeneralisationTests
         Assert.DoesNotContain("Member States", e.Body);
         Assert.Contains(e.Dates, d => d.Value == "2026-03-10" && d.Text == "Tuesday");
     }
+    [Theory]
+    [InlineData("Share article")]
+    [InlineData("Share story")]
+    [InlineData("Read next: Grain barges delayed by low water for second week")]
+    [InlineData("Sign up to the Harbour Bulletin, our free weekly newsletter, for the shipping news that matters.")]
+    [InlineData("Sign up for The Morning Rundown, delivered every weekday morning.")]
+    [InlineData("Get Riverton news in your inbox")]
+    [InlineData("Follow the Valley Courier on Telegram and get the news from the region first")]
+    [InlineData("This article was translated from the Spanish edition of the Valley Courier.")]
+    public void Extract_PromoShareAndTranslationLines_AreNotBody(string noise)
+    {
+        var e = Extract("Ferry crews win new night-time safety rules on the lower river", "", "By Ana Petrov", "",
+            Para1, "", noise, "", Para2);
+
+        Assert.DoesNotContain(noise, e.Body);
+        Assert.Contains(Para2, e.Body);
+    }
+
+    [Fact]
+    public void Extract_SentenceAboutFollowingOrSigningUp_StaysInBody()
+    {
+        const string line = "Residents can sign up for the new flood alerts at the town hall, the mayor said on Monday.";
+        var e = Extract("Ferry crews win new night-time safety rules on the lower river", "", "By Ana Petrov", "",
+            Para1, "", line, "", Para2);
+
+        Assert.Contains(line, e.Body);
+    }
 }

@@ -38,7 +38,7 @@ internal static class LineRules
     private static readonly Regex LinkLine = new(
         @"^(also read|read also|read more|more|related|related stories|related story|related news|related articles|related content|see also|" +
         @"related (media|video|videos|links|documents|files|galleries|audio|coverage|topics|posts)|" +
-        @"recommended|suggested|watch|listen|trending|must read|don't miss|top stories|latest news|more news|more stories|editor's picks|" +
+        @"recommended|suggested|watch|listen|trending|must read|don't miss|read next|up next|top stories|latest news|more news|more stories|editor's picks|" +
         @"you may also like|you might also like|also see|also watch)\s*(:|\||-|–|—|>|»)|^click here\b|^(https?://|www\.)\S+$|" +
         @"^(related (articles|stories|news|content|coverage|topics|links|posts)|more (from|on|in) [\w .&'-]{1,40}|recommended( for you)?|most (read|popular|viewed|shared)|" +
         @"trending( now| stories)?|latest (news|stories|articles)|top stories|you may also like|you might also like|read next|what to read next|further reading|editor's picks|" +
@@ -50,7 +50,7 @@ internal static class LineRules
         @"(^|\s)(cms|skip to (main )?content|toggle navigation|main menu|back to top|jump to|open menu|close menu)($|\s)", OptI);
 
     private static readonly Regex Navigation = new(
-        @"^(home|menu|search|share|share this|share this article|share on|tweet|print|email|comments?|advertisement|sponsored|" +
+        @"^(home|menu|search|share|share this|share this article|share (the )?(article|story|page|post)|share on|tweet|print|email|comments?|advertisement|sponsored|" +
         @"scroll to continue|continue reading|story continues below|follow us|download (the|our) app|tags|topics|filed under|" +
         @"leave a comment|view comments|add comment|next article|previous article|prev|next|loading|loading\.\.\.)\b\s*(:|$|on|\||-|›|»)|" +
         @"^(follow us on|find us on|like us on|join us on|get the latest)\b|^\d{1,3} min(ute)?s? read$|" +
@@ -84,6 +84,10 @@ internal static class LineRules
         @"premium (stories|content|articles|access)|ad-free|start your (free )?trial|subscription plans?|" +
         // Newsletter sign-up forms: the offer, the e-mail field and the consent under it.
         @"^(get|sign up for|subscribe to|receive) (the|our) [^.:]{1,50}newsletters?\b|^(please )?(enter )?(your )?e-?mail( address)?\s*\*?:?$|" +
+        @"^sign up (to|for) [^.]{1,60}?(newsletter|delivered (every|each|daily|weekly|straight|to)|every (weekday|morning|evening|week))\b|" +
+        @"^get [^.]{1,50}? (news|stories|headlines|updates|briefings?)( delivered)? (in|to|into|straight to) your inbox\b|" +
+        // Channel promos: "Follow the Example Post on WhatsApp and get the news first".
+        @"^follow [^.]{1,40}? on (whatsapp|telegram|google news|x|twitter|facebook|instagram|youtube|tiktok|threads|linkedin|bluesky|signal)\b|" +
         @"\bby (subscribing|signing up|registering|clicking)\b[^.]{0,60}\byou (agree|accept|consent)|\bunsubscribe at any time|\bdelivered (straight |directly |free )?to your inbox\b",
         OptI);
 
@@ -116,7 +120,7 @@ internal static class LineRules
     private static readonly Regex DisclaimerRegex = new(
         @"^(disclaimer|note to readers|editor's note|editors' note)\b|has not been edited by|auto-generated from a syndicated feed|" +
         @"views expressed (here|in this|by)|^copyright\b|©|all rights reserved|^\(?(except for|only) the headline|" +
-        @"^this (article|story|content) (is|was) (published|provided|produced) (by|from|under)|reproduced with permission|" +
+        @"^this (article|story|content) (is|was) (published|provided|produced) (by|from|under)|^this (article|story|report) (was|has been|is) (translated|adapted) from\b|reproduced with permission|" +
         @"^our standards\s*:|trust principles",
         OptI);
 
@@ -171,7 +175,7 @@ internal static class LineRules
     private static readonly SearchValues<string> PaywallStrongTriggers = SearchValues.Create(
         ["{{", "subscri", "already", "free article", "paywall", "unlimited", "cancel any", "renew", "log in", "login", "sign in",
          "signin", "premium", "account", "become a", "journalism", "ad-free", "trial", "newsletter", "mail", "signing up",
-         "registering", "clicking", "inbox"],
+         "registering", "clicking", "inbox", "sign up", "follow "],
         StringComparison.OrdinalIgnoreCase);
     private static readonly SearchValues<string> PaywallWeakTriggers = SearchValues.Create(
         ["subscri", "log", "sign", "newsletter", "paper", "premium", "month", "year", "offer", "digital", "register"],
