@@ -78,4 +78,15 @@ public class BlindGeneralisationTests
 
         Assert.Contains(line, e.Body);
     }
+    [Fact]
+    public void Run_ArabicHonorificBeforeName_IsDroppedAndArticlePrefixedSurnameResolvesToPerson()
+    {
+        var r = SemanticStage.Run("",
+            "Kuwaiti Oil Minister Sheikha Noura bint Salem al-Harbi opened the refinery on Monday.\n\n" +
+            "\"We will double exports of clean fuel within five years,\" al-Harbi told reporters after the ceremony.");
+
+        var person = Assert.Single(r.Entities, e => e.Type == EntityType.Person);
+        Assert.Equal("Noura bint Salem al-Harbi", person.Name);
+        Assert.Equal("Noura bint Salem al-Harbi", Assert.Single(r.Quotes).Speaker);
+    }
 }

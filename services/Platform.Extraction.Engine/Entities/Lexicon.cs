@@ -283,6 +283,9 @@ internal static class Lexicon
         "Mr", "Mr.", "Mrs", "Mrs.", "Ms", "Ms.", "Miss", "Mx", "Dr", "Dr.", "Prof", "Prof.", "Professor", "Sir", "Dame",
         "Lord", "Lady", "Baron", "Baroness", "Archbishop", "Bishop", "Cardinal", "Pope", "Rev", "Rev.", "Reverend",
         "Father", "Sister", "Brother", "Rabbi", "Imam", "Sheikh", "Sheik", "Emir", "Sultan", "King", "Queen", "Prince",
+        // Arabic and Persian honorifics in English-language news ("Sayyid", "Sheikha", "Ayatollah", "Haji").
+        "Sayyid", "Sayyida", "Sayed", "Sheikha", "Shaikh", "Shaikha", "Sharif", "Ayatollah", "Grand Ayatollah", "Hojatoleslam",
+        "Mullah", "Haji", "Hajji", "Amir", "Emira",
         "Princess", "Crown Prince", "Duke", "Duchess", "President", "Vice President", "Vice-President", "Vice Premier",
         "Vice-Premier", "Premier", "Prime Minister", "Deputy Prime Minister", "Chancellor", "Minister", "Foreign Minister",
         "Deputy Foreign Minister", "Vice Foreign Minister", "Defense Minister", "Defence Minister", "Finance Minister",

@@ -259,9 +259,19 @@ internal static class Tokenizer
         AddPlain(text, tokens, start, end, coreEnd, flags);
     }
 
+    // Arabic article prefixes written in lower case before a capitalised name ("al-Maamari", "el-Sisi", "ash-Sharif"):
+    // the surname alone is still a proper name.
+    private static bool IsArticlePrefixedName(string text, int start, int coreEnd)
+    {
+        int hyphen = text.IndexOf('-', start, Math.Min(4, coreEnd - start));
+        if (hyphen < start + 2 || hyphen + 1 >= coreEnd || !char.IsUpper(text[hyphen + 1])) return false;
+        var prefix = text.AsSpan(start, hyphen - start);
+        return prefix is "al" or "el" or "ad" or "an" or "ar" or "as" or "ash" or "at" or "az" or "ul" or "ud";
+    }
+
     private static void AddPlain(string text, List<Token> tokens, int start, int end, int coreEnd, TokenFlags flags)
     {
-        if (char.IsUpper(text[start]))
+        if (char.IsUpper(text[start]) || text[start] is 'a' or 'e' or 'u' && IsArticlePrefixedName(text, start, coreEnd))
         {
             flags |= TokenFlags.Capitalised;
             bool allCaps = true;
