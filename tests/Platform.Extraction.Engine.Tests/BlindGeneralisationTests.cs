@@ -89,4 +89,22 @@ public class BlindGeneralisationTests
         Assert.Equal("Noura bint Salem al-Harbi", person.Name);
         Assert.Equal("Noura bint Salem al-Harbi", Assert.Single(r.Quotes).Speaker);
     }
+    [Fact]
+    public void Run_OrganisationWelcomingSomethingAsQuote_IsSpeakerNotPlaceOfStatement()
+    {
+        var r = SemanticStage.Run("",
+            "In a statement released in Nairobi, the East African Grain Council welcomed the harvest figures as \"a real turning point for smallholder farmers\".");
+
+        Assert.Equal("East African Grain Council", Assert.Single(r.Quotes).Speaker);
+    }
+
+    [Fact]
+    public void Run_AgencyQuotingNamedPersonAsSaying_CreditsThePerson()
+    {
+        var r = SemanticStage.Run("",
+            "Harbour Minister Tomas Lindqvist met port operators in Gdansk on Monday.\n\n" +
+            "The Baltic News Agency quoted Lindqvist as saying that \"no ship will be turned away for lack of berths this winter\".");
+
+        Assert.Equal("Tomas Lindqvist", Assert.Single(r.Quotes).Speaker);
+    }
 }

@@ -267,6 +267,21 @@ internal sealed class SpeakerResolver
         return list;
     }
 
+    // Verbs that credit a quoted assessment to their subject when "as" introduces the quote.
+    private static readonly FrozenSet<string> FramingVerbs = new[]
+    {
+        "welcomed", "welcomes", "welcoming", "hailed", "hails", "hailing", "described", "termed", "characterized",
+        "characterised", "saw", "sees", "regarded", "regards", "greeted", "greets",
+    }.ToFrozenSet(StringComparer.Ordinal);
+
+    /// <summary>"as" follows the verb within a few words, before the quote opens.</summary>
+    private bool HasAsBeforeQuote(List<int> ctx, int i)
+    {
+        for (int j = i + 1; j < ctx.Count && j <= i + 10; j++)
+            if (IsWord(ctx[j]) && W(ctx[j]) == "as") return true;
+        return false;
+    }
+
     private bool IsVerbAt(List<int> ctx, int i)
     {
         int k = ctx[i];
@@ -277,7 +292,8 @@ internal sealed class SpeakerResolver
         var w = W(k);
         if (!Lexicon.ReportingVerbs.Contains(w))
         {
-            return false;
+            // "welcomed the talks as "..."", "hailed the vote as "..."": the subject frames the quoted assessment.
+            return FramingVerbs.Contains(w) && HasAsBeforeQuote(ctx, i);
         }
         // "said" as an adjective ("the said agreement") or "calls" as a noun are rare in news; "pointed" needs "out"
         if (w == "pointed")
@@ -404,6 +420,19 @@ internal sealed class SpeakerResolver
         return _body[_t[m.LastToken + 1].Start] is '-' or '\u2013' or '\u2014' or ':' or '(' or ',';
     }
 
+    // "In a statement issued in Riyadh, the Council welcomed ...": a place or body after a preposition is not the subject.
+    private static readonly FrozenSet<string> SubjectlessPrepositions = new[]
+    {
+        "in", "at", "from", "near", "outside", "inside", "to", "into", "across", "throughout", "toward", "towards",
+    }.ToFrozenSet(StringComparer.Ordinal);
+
+    private bool AfterPreposition(Mention m)
+    {
+        int k = m.FirstToken - 1;
+        if (k >= 0 && IsWord(k) && W(k) == "the") k--;
+        return k >= 0 && IsWord(k) && SubjectlessPrepositions.Contains(W(k));
+    }
+
     private Mention? MentionOf(int k) => _mentionAt[k] >= 0 ? _mentions[_mentionAt[k]] : null;
 
     private Mention? FirstMention(List<int> ctx, int from, int to)
@@ -490,7 +519,7 @@ internal sealed class SpeakerResolver
                     break;
                 }
             }
-            else if (!IsDateline(m))
+            else if (!IsDateline(m) && !AfterPreposition(m))
             {
                 other ??= m;
                 firstOther = m;
