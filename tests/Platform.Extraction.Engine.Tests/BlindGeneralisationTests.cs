@@ -107,4 +107,22 @@ public class BlindGeneralisationTests
 
         Assert.Equal("Tomas Lindqvist", Assert.Single(r.Quotes).Speaker);
     }
+    [Theory]
+    [InlineData("Officials from the Ministry of Fisheries, Forestry and Water Resources inspected the dam on Monday.", "Ministry of Fisheries, Forestry and Water Resources")]
+    [InlineData("She heads the Office of Housing and Urban Renewal at the city council.", "Office of Housing and Urban Renewal")]
+    [InlineData("The Ports and Shipping Ministry said the channel would reopen within a week.", "Ports and Shipping Ministry")]
+    public void Run_GovernmentBodyWithCoordinatedPortfolios_IsOneOrganisation(string body, string name)
+    {
+        var org = Assert.Single(Entities(body), e => e.Type == EntityType.Organization);
+        Assert.Equal(name, org.Name);
+    }
+
+    [Fact]
+    public void Run_BodyFollowedByListOfCountries_DoesNotSwallowTheCountries()
+    {
+        var e = Entities("Envoys met at the Ministry of Defence, France and Germany said on Monday.");
+
+        Assert.Contains(e, x => x.Name == "France" && x.Type == EntityType.Location);
+        Assert.Contains(e, x => x.Name == "Germany" && x.Type == EntityType.Location);
+    }
 }

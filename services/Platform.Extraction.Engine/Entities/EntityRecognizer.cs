@@ -272,6 +272,16 @@ internal sealed class EntityRecognizer
                     j++;
                     continue;
                 }
+                // "Ministry of Economy, Trade and Industry", "Mines and Energy Ministry": coordinated parts of one body
+                if (CoordinatedOrgEnd(run, j) is var coordinated && coordinated > j)
+                {
+                    for (int m = j; m < coordinated; m++)
+                    {
+                        run.Add(m);
+                    }
+                    j = coordinated;
+                    continue;
+                }
                 // connectors inside names
                 if (_t[j].IsWord && char.IsLower(_text[_t[j].Start]))
                 {
@@ -325,6 +335,98 @@ internal sealed class EntityRecognizer
             Segment(run, inTitle);
             i = j;
         }
+    }
+
+    // Heads of government bodies whose names coordinate their portfolios ("Ministry of Economy, Trade and Industry",
+    // "Mines and Energy Ministry", "Department of Health and Social Care").
+    private static readonly FrozenSet<string> PortfolioHeads = new[]
+    {
+        "Ministry", "Department", "Office", "Committee", "Commission", "Bureau", "Agency", "Authority", "Board", "Council",
+        "Directorate", "Secretariat",
+    }.ToFrozenSet(StringComparer.Ordinal);
+
+    /// <summary>
+    /// The end (exclusive) of coordinated portfolio words that continue the run at <paramref name="j"/>, or -1.
+    /// After "Head of A": ", B", ", C and D" (at most three more parts of one to three capitalised words that name
+    /// nothing known). Before a head: "A and B Ministry". The last part must end the capitalised run.
+    /// </summary>
+    private int CoordinatedOrgEnd(List<int> run, int j)
+    {
+        int n = _t.Count;
+        if (j >= n || run.Count > 8)
+        {
+            return -1;
+        }
+        bool comma = !_t[j].IsWord && _text[_t[j].Start] == ',';
+        if (!comma && !IsLowerWord(j, "and"))
+        {
+            return -1;
+        }
+        // One to three capitalised words that are no known name; returns the index after them.
+        int Part(int k)
+        {
+            int start = k;
+            while (k < n && k - start < 3 && IsNameToken(k) && !_t[k].Is(TokenFlags.Possessive) && !Lexicon.TryKnown(Word(k), out _)
+                && !HasLineBreak(_t[k - 1].End, _t[k].Start))
+            {
+                k++;
+            }
+            return k > start && (k >= n || !IsNameToken(k)) ? k : -1;
+        }
+        // "(The) Ministry of A", "Director of the Department of A": a portfolio head followed by "of" within the run.
+        bool ofHead = false;
+        for (int h = run.Count - 3; h >= 0 && !ofHead; h--)
+        {
+            ofHead = PortfolioHeads.Contains(Word(run[h])) && IsLowerWord(run[h + 1], "of") && !IsLowerWord(run[h + 2], "the");
+        }
+        if (ofHead)
+        {
+            int k = j;
+            for (int parts = 0; parts < 3; parts++)
+            {
+                bool sep = !_t[k].IsWord && _text[_t[k].Start] == ',';
+                if (sep)
+                {
+                    k++;
+                }
+                bool and = k < n && IsLowerWord(k, "and");
+                if (and)
+                {
+                    k++;
+                }
+                if (!sep && !and)
+                {
+                    return -1;
+                }
+                int end = Part(k);
+                if (end < 0)
+                {
+                    return -1;
+                }
+                if (and)
+                {
+                    return end;
+                }
+                k = end;
+                if (k >= n)
+                {
+                    return -1;
+                }
+            }
+            return -1;
+        }
+        // "Mines and Energy Ministry": one or two unknown words, "and", then words ending in a portfolio head.
+        if (comma || run.Count > 3 || Lexicon.TryKnown(Word(run[^1]), out _))
+        {
+            return -1;
+        }
+        int last = j + 1;
+        while (last < n && last - j <= 3 && IsNameToken(last) && !PortfolioHeads.Contains(Word(last)) && !Lexicon.TryKnown(Word(last), out _))
+        {
+            last++;
+        }
+        return last > j + 1 && last < n && IsNameToken(last) && PortfolioHeads.Contains(Word(last)) && (last + 1 >= n || !IsNameToken(last + 1))
+            ? last + 1 : -1;
     }
 
     /// <summary>
