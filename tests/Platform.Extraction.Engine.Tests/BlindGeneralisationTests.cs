@@ -125,4 +125,15 @@ public class BlindGeneralisationTests
         Assert.Contains(e, x => x.Name == "France" && x.Type == EntityType.Location);
         Assert.Contains(e, x => x.Name == "Germany" && x.Type == EntityType.Location);
     }
+    [Theory]
+    [InlineData("A cargo ship ran aground off Vastergrund on Tuesday, the coastguard said.", "Vastergrund", EntityType.Location)]
+    [InlineData("The provincial government of Kharvani closed schools for the week.", "Kharvani", EntityType.Location)]
+    [InlineData("\"We lost half the harvest,\" said Mina Forde, owner of Forde Orchard Supply.", "Forde Orchard Supply", EntityType.Organization)]
+    [InlineData("Greenvale Growers Alliance, a trade group, opposed the levy on Monday.", "Greenvale Growers Alliance", EntityType.Organization)]
+    [InlineData("Brightwater Home Helpers, a family-owned company, hired 40 staff this year.", "Brightwater Home Helpers", EntityType.Organization)]
+    public void Run_UnknownNameInPlaceOrBusinessContext_GetsThatType(string body, string name, EntityType type)
+    {
+        var entity = Assert.Single(Entities(body), e => e.Name == name);
+        Assert.Equal(type, entity.Type);
+    }
 }

@@ -1220,6 +1220,39 @@ internal sealed class EntityRecognizer
             {
                 return EntityKind.Location;
             }
+            // "a tanker seized off Port Xanadu": "off" before a name places it at sea or on a coast
+            if (p == "off" && !_t[firstTok].Is(TokenFlags.SentenceStart))
+            {
+                return EntityKind.Location;
+            }
+            if (p == "of" && before >= 1 && _t[before - 1].IsWord && char.IsLower(_text[_t[before - 1].Start]))
+            {
+                var noun = Word(before - 1);
+                // "the provincial government of X", "the outskirts of X"
+                if (noun is "government" or "governor" or "outskirts" or "coast" or "capital" or "residents" or "people")
+                {
+                    return EntityKind.Location;
+                }
+                // "owner of X", "founder of X": a business
+                if (noun is "owner" or "owners" or "co-owner" or "founder" or "co-founder" or "cofounder" or "proprietor" or "shareholders"
+                    or "employees" or "franchisee")
+                {
+                    return EntityKind.Organization;
+                }
+            }
+        }
+        // "X, a trade group,", "X, a family-owned company": an appositive naming an organisation noun
+        if (after + 2 < n && _text[_t[after].Start] == ',' && (IsLowerWord(after + 1, "a") || IsLowerWord(after + 1, "an")))
+        {
+            for (int k = after + 2; k < n && k < after + 5 && _t[k].IsWord && char.IsLower(_text[_t[k].Start]); k++)
+            {
+                var noun = Word(k);
+                if (Lexicon.OrgNouns.Contains(noun) || noun is "association" or "nonprofit" or "non-profit" or "coalition" or "cooperative" or "business")
+                {
+                    return k + 1 < n && _t[k + 1].IsWord && char.IsLower(_text[_t[k + 1].Start]) && Word(k + 1) is "of" or "for" or "in" or "from"
+                        && noun is "group" or "union" ? EntityKind.None : EntityKind.Organization;
+                }
+            }
         }
         // "Bhopal (Madhya Pradesh)": a place followed by its known region in brackets
         if (after + 2 < n && _text[_t[after].Start] == '(' && _t[after + 1].IsWord && _t[after + 1].IsCap)
