@@ -136,4 +136,28 @@ public class BlindGeneralisationTests
         var entity = Assert.Single(Entities(body), e => e.Name == name);
         Assert.Equal(type, entity.Type);
     }
+    [Fact]
+    public void Run_PrefectureAndBareName_AreOnePlaceNamedInFull()
+    {
+        var e = Entities("The carmaker will build a battery plant in Aomori Prefecture. Aomori offered land and tax breaks.");
+
+        var place = Assert.Single(e, x => x.Type == EntityType.Location);
+        Assert.Equal("Aomori Prefecture", place.Name);
+    }
+
+    [Theory]
+    [InlineData("Flooding closed roads across Minas Gerais on Sunday.", "Minas Gerais")]
+    [InlineData("Growers in Jalisco expect a smaller avocado crop.", "Jalisco")]
+    [InlineData("Heavy rain hit Shizuoka overnight.", "Shizuoka")]
+    [InlineData("Schools in Balochistan reopened on Monday.", "Balochistan")]
+    public void Run_FirstLevelSubdivision_IsLocation(string body, string name) =>
+        Assert.Equal(EntityType.Location, Assert.Single(Entities(body), x => x.Name == name).Type);
+
+    [Fact]
+    public void Run_BinationalCompanyName_IsOrganisation()
+    {
+        var e = Entities("Officials at Rio Verde Binacional said the turbines were back in service.");
+
+        Assert.Equal(EntityType.Organization, Assert.Single(e, x => x.Name == "Rio Verde Binacional").Type);
+    }
 }

@@ -111,6 +111,7 @@ internal static class EntityResolver
             }
         }
 
+        MergeAdministrativeUnits(clusters);
         clusters.RemoveAll(c => c.Mentions.Count == 0);
         foreach (var c in clusters)
         {
@@ -218,6 +219,42 @@ internal static class EntityResolver
             }
         }
         clusters.RemoveAll(c => c.Mentions.Count == 0);
+    }
+
+    // Words that follow the name of a first-level unit in its formal style ("Kumamoto Prefecture", "Helmand Province").
+    private static readonly string[] UnitWords = [" Prefecture", " Province", " Governorate", " Oblast", " Voivodeship"];
+
+    /// <summary>"Aomori" after "Aomori Prefecture": the unit named without its style word is the same place.</summary>
+    private static void MergeAdministrativeUnits(List<EntityCluster> clusters)
+    {
+        Dictionary<string, EntityCluster>? byName = null;
+        foreach (var c in clusters)
+        {
+            if (c.Kind != EntityKind.Location || c.Mentions.Count == 0)
+            {
+                continue;
+            }
+            foreach (var unit in UnitWords)
+            {
+                var surface = c.Mentions[0].Surface;
+                if (!surface.EndsWith(unit, StringComparison.Ordinal) || surface.Length <= unit.Length + 1)
+                {
+                    continue;
+                }
+                byName ??= clusters.Where(o => o.Kind == EntityKind.Location && o.Mentions.Count > 0)
+                    .GroupBy(o => o.Mentions[0].Surface, StringComparer.OrdinalIgnoreCase)
+                    .ToDictionary(g => g.Key, g => g.First(), StringComparer.OrdinalIgnoreCase);
+                if (byName.TryGetValue(surface[..^unit.Length], out var bare) && bare != c)
+                {
+                    foreach (var m in bare.Mentions)
+                    {
+                        Attach(m, c);
+                    }
+                    bare.Mentions.Clear();
+                }
+                break;
+            }
+        }
     }
 
     /// <summary>"Security Council" inside "UN Security Council": a name whose words are all in exactly one longer name.</summary>

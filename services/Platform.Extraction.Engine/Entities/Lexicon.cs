@@ -251,6 +251,23 @@ internal static class Lexicon
         "West Midlands", "Wiltshire", "Worcestershire", "Yorkshire", "North Yorkshire", "South Yorkshire",
         "West Yorkshire", "East Riding of Yorkshire", "Greater London", "Greater Manchester", "Isle of Wight",
         "Clwyd", "Dyfed", "Gwent", "Gwynedd", "Powys", "Glamorgan",
+        // The 47 prefectures of Japan (ISO 3166-2:JP; Tokyo, Osaka, Kyoto, Okinawa are listed above; Saga and Nara
+        // are left out as common words elsewhere).
+        "Hokkaido", "Aomori", "Iwate", "Miyagi", "Akita", "Yamagata", "Fukushima", "Ibaraki", "Tochigi", "Gunma",
+        "Saitama", "Chiba", "Kanagawa", "Niigata", "Toyama", "Ishikawa", "Fukui", "Yamanashi", "Nagano", "Gifu",
+        "Shizuoka", "Aichi", "Mie", "Shiga", "Hyogo", "Wakayama", "Tottori", "Shimane", "Okayama", "Hiroshima",
+        "Yamaguchi", "Tokushima", "Kagawa", "Ehime", "Kochi", "Fukuoka", "Nagasaki", "Kumamoto", "Oita", "Miyazaki",
+        "Kagoshima", "Kyushu", "Honshu", "Shikoku",
+        // States of Brazil (ISO 3166-2:BR; São Paulo and Rio de Janeiro are cities too; Paraná is left out, it names a
+        // river as well), provinces of Pakistan, states of Mexico (ISO 3166-2:MX; Guerrero and Hidalgo left out as surnames).
+        "Acre", "Alagoas", "Amapá", "Amazonas", "Bahia", "Ceará", "Espírito Santo", "Goiás", "Maranhão", "Mato Grosso",
+        "Mato Grosso do Sul", "Minas Gerais", "Pará", "Paraíba", "Pernambuco", "Piauí", "Rio Grande do Norte",
+        "Rio Grande do Sul", "Rondônia", "Roraima", "Santa Catarina", "Sergipe", "Tocantins",
+        "Sindh", "Balochistan", "Khyber Pakhtunkhwa", "Gilgit-Baltistan",
+        "Aguascalientes", "Baja California", "Baja California Sur", "Campeche", "Chiapas", "Chihuahua", "Coahuila",
+        "Colima", "Durango", "Guanajuato", "Jalisco", "Michoacán", "Morelos", "Nayarit", "Nuevo León", "Oaxaca",
+        "Puebla", "Querétaro", "Quintana Roo", "San Luis Potosí", "Sinaloa", "Sonora", "Tabasco", "Tamaulipas", "Tlaxcala",
+        "Veracruz", "Yucatán", "Zacatecas",
     ];
 
     // Provenance: standard English demonyms / nationality adjectives (general knowledge).
@@ -427,6 +444,8 @@ internal static class Lexicon
         "Properties", "Pharma", "Institution", "Initiative's", "Community", "Commonwealth", "Caucus", "Synod",
         // legal-form suffixes of companies in Europe and Asia ("Volkswagen AG", "Banco Santander SA", "Acme GmbH")
         "AG", "SA", "NV", "N.V.", "S.A.", "GmbH", "SpA", "ASA", "Oyj", "LLP", "LP", "Pty", "Bhd", "Tbk", "KGaA", "SE",
+        // Latin-American company and binational-entity words ("Ltda", "Binacional" for jointly owned state companies)
+        "Ltda", "Ltda.", "S.A.B.", "SAB", "Binacional", "Binational",
         // US federal appeals courts are named by circuit ("the Ninth Circuit")
         "Circuit",
     ];
