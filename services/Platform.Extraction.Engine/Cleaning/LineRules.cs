@@ -482,21 +482,29 @@ internal static class LineRules
     // pattern after a clock time rather than from a closed list.
     private static readonly Regex ZoneToken = new(@"^[A-Z]{2,5}([+-]\d{1,2}(:?\d{2})?)?$", Opt);
 
+    private static readonly SearchValues<char> TimeSeparators = SearchValues.Create(" ,|()-\u2013");
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> TimeWordLookup = TimeWords.GetAlternateLookup<ReadOnlySpan<char>>();
+
     /// <summary>Every token is a time, a time word or a time zone following a time; <paramref name="clock"/> when one is a clock time.</summary>
-    private static bool IsTimeMetadata(string text, out bool clock)
+    private static bool IsTimeMetadata(ReadOnlySpan<char> text, out bool clock)
     {
         clock = false;
         bool afterTime = false;
-        foreach (var token in text.Split([' ', ',', '|', '(', ')', '-', '–'], StringSplitOptions.RemoveEmptyEntries))
+        // Tokens between separators, read in place: this runs on every header candidate.
+        while (text.Length > 0)
         {
-            var t = token.TrimEnd(':', '.');
+            int sep = text.IndexOfAny(TimeSeparators);
+            var token = sep < 0 ? text : text[..sep];
+            text = sep < 0 ? default : text[(sep + 1)..];
+            if (token.Length == 0) continue;
+            var t = token.TrimEnd(":.");
             if (t.Length == 0) continue;
-            if (TimeWords.Contains(t) || TimeWords.Contains(token))
+            if (TimeWordLookup.Contains(t) || TimeWordLookup.Contains(token))
             {
                 // "PM", "a.m." close a time; "at", "on", weekday names do not.
                 afterTime = afterTime || t.Equals("am", StringComparison.OrdinalIgnoreCase) || t.Equals("pm", StringComparison.OrdinalIgnoreCase)
                     || t.Equals("a.m", StringComparison.OrdinalIgnoreCase) || t.Equals("p.m", StringComparison.OrdinalIgnoreCase)
-                    || t.Length >= 3 && t.All(char.IsUpper);
+                    || t.Length >= 3 && AllUpper(t);
                 continue;
             }
             if (TimeToken.IsMatch(t))
@@ -505,7 +513,7 @@ internal static class LineRules
                 afterTime = true;
                 continue;
             }
-            if (t.All(c => char.IsDigit(c) || c is ':' or '+' or '.' or 'T' or 'Z'))
+            if (AllClockChars(t))
             {
                 afterTime = t.Contains(':');
                 clock |= afterTime;
@@ -514,6 +522,18 @@ internal static class LineRules
             if (afterTime && ZoneToken.IsMatch(t)) continue;
             return false;
         }
+        return true;
+    }
+
+    private static bool AllUpper(ReadOnlySpan<char> t)
+    {
+        foreach (var c in t) if (!char.IsUpper(c)) return false;
+        return true;
+    }
+
+    private static bool AllClockChars(ReadOnlySpan<char> t)
+    {
+        foreach (var c in t) if (!(char.IsDigit(c) || c is ':' or '+' or '.' or 'T' or 'Z')) return false;
         return true;
     }
 

@@ -101,8 +101,9 @@ internal static class TextDecoder
         {
             if (char.IsWhiteSpace(c)) continue;
             total++;
-            if (char.IsControl(c) || c == '\uFFFD' || char.GetUnicodeCategory(c) is System.Globalization.UnicodeCategory.PrivateUse
-                or System.Globalization.UnicodeCategory.OtherNotAssigned or System.Globalization.UnicodeCategory.Surrogate)
+            // ASCII is bad only as a control character; the category look-up is for the rest.
+            if (char.IsControl(c) || c >= '\u0080' && (c == '\uFFFD' || char.GetUnicodeCategory(c) is System.Globalization.UnicodeCategory.PrivateUse
+                or System.Globalization.UnicodeCategory.OtherNotAssigned or System.Globalization.UnicodeCategory.Surrogate))
                 bad++;
         }
         if (total > 0 && bad > total * 0.05 + 2)

@@ -93,17 +93,34 @@ internal static class DateParser
     public static DateOnly? FirstFullDate(string text, out int start, out int length)
     {
         start = length = 0;
-        foreach (var d in FindDates(text))
+        // Only the patterns with a year can give a full date, and each of them holds four digits in a row: most
+        // header candidates and prose lines are rejected without a scan. The year patterns claim their characters
+        // before the year-less ones run, so these matches are exactly the full dates FindDates would return.
+        if (!HasFourDigits(text) || text.AsSpan().IndexOfAnyInRange('0', '9') < 0) return null;
+        var found = new List<DateMatch>();
+        var claimed = new Claims(text.Length);
+        AddMatches(found, claimed, text, DayMonthYear, numericMonth: false, withYear: true);
+        AddMatches(found, claimed, text, MonthDayYear, numericMonth: false, withYear: true);
+        AddMatches(found, claimed, text, Iso, numericMonth: true, withYear: true);
+        DateMatch? first = null;
+        foreach (var d in found)
+            if (first is null || d.Start < first.Value.Start) first = d;
+        if (first is not { Year: { } y } f || TryMake(y, f.Month, f.Day) is not { } date) return null;
+        start = f.Start;
+        length = f.Length;
+        return date;
+    }
+
+    /// <summary>Four decimal digits in a row (as the regex class \d sees them), the year of every full date.</summary>
+    private static bool HasFourDigits(string text)
+    {
+        int run = 0;
+        foreach (var c in text)
         {
-            if (d.Year is not { } y) continue;
-            if (TryMake(y, d.Month, d.Day) is { } date)
-            {
-                start = d.Start;
-                length = d.Length;
-                return date;
-            }
+            run = char.IsDigit(c) ? run + 1 : 0;
+            if (run == 4) return true;
         }
-        return null;
+        return false;
     }
 
     public static DateOnly? TryMake(int year, int month, int day)
