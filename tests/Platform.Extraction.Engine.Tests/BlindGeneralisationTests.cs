@@ -160,4 +160,24 @@ public class BlindGeneralisationTests
 
         Assert.Equal(EntityType.Organization, Assert.Single(e, x => x.Name == "Rio Verde Binacional").Type);
     }
+    [Fact]
+    public void Run_SpanishDoubleSurname_FirstSurnameAloneIsTheSamePerson()
+    {
+        var r = SemanticStage.Run("",
+            "Transport Minister Carolina Ibarra Solano opened the new bridge on Friday.\n\n" +
+            "Ibarra said the crossing would cut journeys by half.");
+
+        var person = Assert.Single(r.Entities, e => e.Type == EntityType.Person);
+        Assert.Equal("Carolina Ibarra Solano", person.Name);
+    }
+
+    [Fact]
+    public void Run_PortfolioBeforeViceMinister_IsTitleAndSentenceEndSpeakerGetsEmbeddedQuote()
+    {
+        var r = SemanticStage.Run("",
+            "Chile and Peru are \"only weeks away from a signed water accord\" on the shared aquifer in the north, Chilean Water Vice Minister Tomas Reyes Vidal said on Monday.");
+
+        Assert.DoesNotContain(r.Entities, e => e.Type == EntityType.Organization);
+        Assert.Equal("Tomas Reyes Vidal", Assert.Single(r.Quotes).Speaker);
+    }
 }

@@ -848,6 +848,24 @@ internal sealed class EntityRecognizer
             {
                 best = -1;
             }
+            // "Paraguayan Energy Vice Minister X": a portfolio word before "Vice/Deputy Minister" belongs to the title,
+            // not to an organisation guessed from "Paraguayan Energy"
+            if (best > pos + 1 && best < m && bestC is { Seg: SegKind.Name, Kind: EntityKind.Organization, Key: null }
+                && Word(run[best]) is "Vice" or "Deputy" or "Junior" or "Assistant" or "Minister" or "Secretary"
+                && Lexicon.TitleWords.Contains(Word(run[best - 1])))
+            {
+                best = -1;
+                for (int b = m; b > pos; b--)
+                {
+                    var c = Classify(run, pos, b);
+                    if (c.Seg != SegKind.None && !(c.Seg == SegKind.Name && c.Kind == EntityKind.Organization && c.Key == null))
+                    {
+                        best = b;
+                        bestC = c;
+                        break;
+                    }
+                }
+            }
             if (best > 0)
             {
                 switch (bestC.Seg)

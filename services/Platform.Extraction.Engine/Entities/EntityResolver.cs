@@ -317,6 +317,12 @@ internal static class EntityResolver
             // first and last word: "Lu" for "Lu Kang" (family name first), "Trump" for "Donald Trump"
             set.Add(PersonKey(parts[0]));
             set.Add(PersonKey(parts[^1]));
+            // "Benavides" for "Carlos Benavides Ortega": in Spanish and Portuguese names the first surname, the middle
+            // of three words, is the short form
+            if (parts.Length == 3 && parts[1].Length > 2 && char.IsUpper(parts[1][0]) && !parts[1].EndsWith('.'))
+            {
+                set.Add(PersonKey(parts[1]));
+            }
         }
         return set;
     }

@@ -168,6 +168,14 @@ internal sealed class SpeakerResolver
                 return;
             }
         }
+        // 2b. a phrase quoted early in a sentence that closes with ", <person> said": X are "..." from Y, Z said.
+        if (lv < 0 && !q.EndsSentence && after.Count > MaxSubjectDistance && _t[after[^1]].Is(TokenFlags.SentenceEnd)
+            && LastVerb(after, MaxSubjectDistance) is var tail && tail > 0
+            && Subject(after, tail, q, preferSentenceSubject: false) is { Cluster.Kind: EntityKind.Person } s4)
+        {
+            Set(q, s4.Cluster, "after: sentence end");
+            return;
+        }
         // 3. a quoted phrase inside reported speech: the subject of the sentence's reporting verb
         if (lv >= 0 && Subject(before, lv, q, preferSentenceSubject: true) is { } s3)
         {
