@@ -180,4 +180,14 @@ public class BlindGeneralisationTests
         Assert.DoesNotContain(r.Entities, e => e.Type == EntityType.Organization);
         Assert.Equal("Tomas Reyes Vidal", Assert.Single(r.Quotes).Speaker);
     }
+    [Fact]
+    public void Extract_WeekdayAfterNounPlan_IsPastButPlansToIsFuture()
+    {
+        var e = Extract("Port approves breakwater rebuild after winter storms", "", "Published: March 4, 2026", "",
+            "The mayor welcomed the plan at a news conference on Monday, saying work would start soon.", "",
+            "The port plans to open bids on Friday.");
+
+        Assert.Contains(e.Dates, d => d.Text.EndsWith("Monday", StringComparison.Ordinal) && d.Value == "2026-03-02");
+        Assert.Contains(e.Dates, d => d.Text.EndsWith("Friday", StringComparison.Ordinal) && d.Value == "2026-03-06");
+    }
 }

@@ -29,6 +29,12 @@ internal static class DateExtractor
         "expects", "expect", "aims", "aim", "hopes", "hope", "intends", "intend", "targets", "payable",
     };
 
+    // Future markers that are also nouns or past forms of other senses ("the plan", "a set of", "their hopes").
+    private static readonly HashSet<string> NounLikeMarkers = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "plan", "plans", "set", "aim", "aims", "hope", "hopes", "targets",
+    };
+
     private static readonly HashSet<string> PastMarkers = new(StringComparer.OrdinalIgnoreCase)
     {
         // Not "held", "reported", "confirmed": as participles they also stand in future sentences ("will be held on").
@@ -111,6 +117,7 @@ internal static class DateExtractor
         // A deadline ("by September 30", "by Friday") points ahead unless the sentence is in the past ("had been
         // finished by Friday").
         bool deadline = false;
+        string? later = null;
         for (int steps = 0; steps < 14; steps++)
         {
             var word = PreviousWord(body, pos, out int ws);
@@ -120,10 +127,14 @@ internal static class DateExtractor
             if (steps == 0 && (word.Equals("next", StringComparison.OrdinalIgnoreCase) || word.Equals("coming", StringComparison.OrdinalIgnoreCase))) return 1;
             if (steps == 0 && word.Equals("this", StringComparison.OrdinalIgnoreCase)) { pos = ws; continue; }
             if (PastMarkers.Contains(word) && !word.Equals("on", StringComparison.OrdinalIgnoreCase)) return -1;
-            // "would" in news is mostly reported future ("said it would vote on Thursday").
-            if (FutureMarkers.Contains(word) && word is not ("to" or "from" or "until" or "till")) return 1;
+            // "would" in news is mostly reported future ("said it would vote on Thursday"). Words that are nouns as
+            // well ("welcomed the plan at a briefing on Monday", "the hopes of ...") point ahead only before "to"/"for".
+            if (FutureMarkers.Contains(word) && word is not ("to" or "from" or "until" or "till")
+                && (!NounLikeMarkers.Contains(word) || later is "to" or "for"))
+                return 1;
             // A sentence boundary ends the look-back.
             if (ws > 0 && body[ws - 1] is '.' or '!' or '?' or '\n' or ';') break;
+            later = word.ToLowerInvariant();
             pos = ws;
         }
         return deadline ? 1 : 0;
