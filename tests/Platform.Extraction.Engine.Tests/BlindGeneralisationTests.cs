@@ -190,4 +190,13 @@ public class BlindGeneralisationTests
         Assert.Contains(e.Dates, d => d.Text.EndsWith("Monday", StringComparison.Ordinal) && d.Value == "2026-03-02");
         Assert.Contains(e.Dates, d => d.Text.EndsWith("Friday", StringComparison.Ordinal) && d.Value == "2026-03-06");
     }
+    [Fact]
+    public void Run_KnownStateFollowedByRegion_IsTwoPlaces()
+    {
+        var e = Entities("Storms lashed towns on the Queensland Sunshine Coast on Monday, and the Sunshine Coast council opened shelters.");
+
+        Assert.Contains(e, x => x.Name == "Queensland" && x.Type == EntityType.Location);
+        Assert.Contains(e, x => x.Name == "Sunshine Coast" && x.Type == EntityType.Location);
+        Assert.DoesNotContain(e, x => x.Name == "Queensland Sunshine Coast");
+    }
 }

@@ -866,6 +866,22 @@ internal sealed class EntityRecognizer
                     }
                 }
             }
+            // "the New South Wales Mid Coast": a known place followed by a region of its own (two or more words that
+            // read as a place) is two places, not one unknown name
+            if (best - pos >= 3 && bestC is { Seg: SegKind.Name, Kind: EntityKind.Location, Key: null })
+            {
+                for (int k = best - 2; k > pos; k--)
+                {
+                    if (Classify(run, pos, k) is { Seg: SegKind.Name, Kind: EntityKind.Location, Key: not null } known
+                        && !IsConnector(run[k]) && !IsConnector(run[k - 1])
+                        && Classify(run, k, best) is { Seg: SegKind.Name, Kind: EntityKind.Location })
+                    {
+                        best = k;
+                        bestC = known;
+                        break;
+                    }
+                }
+            }
             if (best > 0)
             {
                 switch (bestC.Seg)
