@@ -26,8 +26,9 @@ internal static class KeyPhrases
             for (int i = c.FirstWord; i < c.FirstWord + c.Count; i++)
             {
                 var w = words[i];
-                frequency[w] = frequency.GetValueOrDefault(w) + 1;
-                degree[w] = degree.GetValueOrDefault(w) + c.Count;
+                // One hash look-up per update instead of a read and a write.
+                System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(frequency, w, out _)++;
+                System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(degree, w, out _) += c.Count;
             }
         }
 
@@ -36,9 +37,10 @@ internal static class KeyPhrases
         {
             var c = candidates[ci];
             if (c.Count > 4 || c.CharEnd - c.CharStart <= 2) continue;
-            if (scores.TryGetValue(c.Key, out var known))
+            ref var known = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrNullRef(scores, c.Key);
+            if (!System.Runtime.CompilerServices.Unsafe.IsNullRef(ref known))
             {
-                scores[c.Key] = known with { Seen = known.Seen + 1 };
+                known.Seen++;
                 continue;
             }
             double score = 0;

@@ -21,7 +21,7 @@ internal static class Summarizer
         }
         offsets[sentences.Count] = tokens.Count;
         var frequency = new Dictionary<long, int>(tokens.Count);
-        foreach (var t in tokens) frequency[t] = frequency.GetValueOrDefault(t) + 1;
+        foreach (var t in tokens) System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(frequency, t, out _)++;
 
         var scored = new List<(int Index, double Score)>(sentences.Count);
         for (int i = 0; i < sentences.Count; i++)
