@@ -199,4 +199,15 @@ public class BlindGeneralisationTests
         Assert.Contains(e, x => x.Name == "Sunshine Coast" && x.Type == EntityType.Location);
         Assert.DoesNotContain(e, x => x.Name == "Queensland Sunshine Coast");
     }
+    [Fact]
+    public void Run_CompanyFirstWordAlone_IsTheCompanyButPlaceBeforeCouncilStaysAPlace()
+    {
+        var e = Entities("Marukawa Robotics Co. will build a plant near the port. Marukawa expects the plant to employ 300 people. " +
+            "The Glasgow City Council approved the site, and Glasgow will widen the access road.");
+
+        var company = Assert.Single(e, x => x.Name == "Marukawa Robotics Co.");
+        Assert.Equal(EntityType.Organization, company.Type);
+        Assert.DoesNotContain(e, x => x.Name == "Marukawa");
+        Assert.Contains(e, x => x.Name == "Glasgow" && x.Type == EntityType.Location);
+    }
 }

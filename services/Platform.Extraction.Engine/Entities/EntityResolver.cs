@@ -81,6 +81,7 @@ internal static class EntityResolver
                     // "Sociedad" after "Real Sociedad": the distinctive last word of an organisation or place
                     found = index.Latest(index.ByLastWord(word), Pos(m));
                 }
+
             }
             else
             {
@@ -112,6 +113,7 @@ internal static class EntityResolver
         }
 
         MergeAdministrativeUnits(clusters);
+        MergeCompanyFirstWords(clusters);
         clusters.RemoveAll(c => c.Mentions.Count == 0);
         foreach (var c in clusters)
         {
@@ -219,6 +221,67 @@ internal static class EntityResolver
             }
         }
         clusters.RemoveAll(c => c.Mentions.Count == 0);
+    }
+
+    /// <summary>
+    /// Organisations of two or more words by their first word, when that word is distinctive (no known name, cue,
+    /// title or common capitalised word); a word shared by two organisations maps to null.
+    /// </summary>
+    private static Dictionary<string, EntityCluster?> CompanyFirstWords(List<EntityCluster> clusters)
+    {
+        var map = new Dictionary<string, EntityCluster?>(StringComparer.Ordinal);
+        foreach (var c in clusters)
+        {
+            if (c.Kind != EntityKind.Organization || c.Mentions.Count == 0 || c.LexKey != null)
+            {
+                continue;
+            }
+            var words = c.Mentions[0].Surface.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            var first = words[0];
+            // only companies by their legal form: "Bellingham City Council" or "Ruvo Dam Authority" start with a place
+            if (!CompanyForms.Contains(words[^1].TrimEnd(',')))
+            {
+                continue;
+            }
+            if (words.Length < 2 || first.Length < 3 || IsAllCaps(first) || !char.IsUpper(first[0]) || Connectors.Contains(words[1])
+                || Lexicon.TryKnown(first, out _) || Lexicon.OrgCues.Contains(first) || Lexicon.TitleWords.Contains(first)
+                || Lexicon.Demonyms.Contains(first) || Lexicon.CommonCapitalised.Contains(first) || Lexicon.GeoCues.Contains(first)
+                || first is "The" or "National" or "International" or "Central" or "General" or "United" or "Royal" or "State" or "City")
+            {
+                continue;
+            }
+            map[first] = map.TryGetValue(first, out var seen) && seen != c ? null : c;
+        }
+        return map;
+    }
+
+    private static readonly HashSet<string> CompanyForms = new(StringComparer.Ordinal)
+    {
+        "Co", "Co.", "Ltd", "Ltd.", "Inc", "Inc.", "Corp", "Corp.", "Corporation", "Company", "Holdings", "PLC", "plc",
+        "AG", "SA", "S.A.", "GmbH", "LLC", "KK", "K.K.", "NV", "N.V.", "SpA", "Bhd", "Tbk", "Oyj", "ASA",
+    };
+
+    /// <summary>"Tanaka" after "Tanaka Robotics Co.": a lone unknown word that is the distinctive first word of one organisation.</summary>
+    private static void MergeCompanyFirstWords(List<EntityCluster> clusters)
+    {
+        Dictionary<string, EntityCluster?>? firstWords = null;
+        foreach (var c in clusters)
+        {
+            if (c.Kind == EntityKind.Person || c.LexKey != null || c.Mentions.Count == 0
+                || c.Mentions.Any(m => m.Surface.Contains(' ') || IsAllCaps(m.Surface)))
+            {
+                continue;
+            }
+            firstWords ??= CompanyFirstWords(clusters);
+            if (firstWords.TryGetValue(c.Mentions[0].Surface, out var company) && company != null && company != c)
+            {
+                foreach (var m in c.Mentions)
+                {
+                    Attach(m, company);
+                }
+                c.Mentions.Clear();
+            }
+        }
     }
 
     // Words that follow the name of a first-level unit in its formal style ("Kumamoto Prefecture", "Helmand Province").
