@@ -210,4 +210,13 @@ public class BlindGeneralisationTests
         Assert.DoesNotContain(e, x => x.Name == "Marukawa");
         Assert.Contains(e, x => x.Name == "Glasgow" && x.Type == EntityType.Location);
     }
+    [Fact]
+    public void Run_BracketedAcronymInAnotherLanguageOrder_IsAliasOfTheName()
+    {
+        var e = Entities("Senator Ana Ruiz, of the Liberal Radical Party (PRL), criticised the budget on Monday.");
+
+        var org = Assert.Single(e, x => x.Name == "Liberal Radical Party");
+        Assert.Contains("PRL", org.Aliases);
+        Assert.DoesNotContain(e, x => x.Name == "PRL");
+    }
 }

@@ -1706,6 +1706,19 @@ internal sealed class EntityRecognizer
         MarkBracket(m);
     }
 
+    private static bool SameLetters(string a, string b)
+    {
+        if (a.Length != b.Length || a.Length < 3)
+        {
+            return false;
+        }
+        var x = a.ToCharArray();
+        var y = b.ToCharArray();
+        Array.Sort(x);
+        Array.Sort(y);
+        return x.AsSpan().SequenceEqual(y);
+    }
+
     /// <summary>An abbreviation in brackets right after a name ("... of Korea (DPRK)") names the same entity.</summary>
     private void MarkBracket(Mention m)
     {
@@ -1721,7 +1734,10 @@ internal sealed class EntityRecognizer
                     var full = _out[x].Surface;
                     var abbr = m.Surface;
                     // ("Ministry of Commerce (MOFCOM)": syllable acronyms only share the first letter)
-                    if (EntityResolver.Initials(full) == abbr || (full.Length > 0 && abbr[0] == char.ToUpperInvariant(full[0]) && abbr.Length <= 8))
+                    // ("National Liberation Front (FLN)": an acronym of the name in its own language has the same
+                    // initials in another order)
+                    if (EntityResolver.Initials(full) == abbr || (full.Length > 0 && abbr[0] == char.ToUpperInvariant(full[0]) && abbr.Length <= 8)
+                        || SameLetters(EntityResolver.Initials(full), abbr))
                     {
                         m.BracketOf = _out[x];
                     }
