@@ -219,4 +219,12 @@ public class BlindGeneralisationTests
         Assert.Contains("PRL", org.Aliases);
         Assert.DoesNotContain(e, x => x.Name == "PRL");
     }
+    [Fact]
+    public void Run_BodyForAPlace_IsOneOrganisation()
+    {
+        var e = Entities("Delegates will meet at the Fisheries Committee for West Africa in Dakar next month.");
+
+        Assert.Equal(EntityType.Organization, Assert.Single(e, x => x.Name == "Fisheries Committee for West Africa").Type);
+        Assert.Contains(e, x => x.Name == "Dakar" && x.Type == EntityType.Location);
+    }
 }

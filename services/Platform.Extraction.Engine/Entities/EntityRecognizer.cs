@@ -882,6 +882,15 @@ internal sealed class EntityRecognizer
                     }
                 }
             }
+            // "Regional Committee for South-East Asia", "Economic Commission for Africa": a body "for" a place is one
+            // organisation when the place ends the run
+            if (best > pos && best + 1 < m && bestC is { Seg: SegKind.Name, Kind: EntityKind.Organization }
+                && IsLowerWord(run[best], "for") && Lexicon.OrgHeads.Contains(Word(run[best - 1]))
+                && (Lexicon.IsLocationName(Word(run[m - 1])) || Classify(run, best + 1, m) is { Seg: SegKind.Name, Kind: EntityKind.Location }))
+            {
+                best = m;
+                bestC = (SegKind.Name, EntityKind.Organization, null);
+            }
             if (best > 0)
             {
                 switch (bestC.Seg)
