@@ -227,4 +227,12 @@ public class BlindGeneralisationTests
         Assert.Equal(EntityType.Organization, Assert.Single(e, x => x.Name == "Fisheries Committee for West Africa").Type);
         Assert.Contains(e, x => x.Name == "Dakar" && x.Type == EntityType.Location);
     }
+    [Fact]
+    public void Run_UnknownNameBeforeResident_IsPlace()
+    {
+        var e = Entities("Not everyone agrees. Harrowfield resident Nadia Okafor said the new bus line was overdue.");
+
+        Assert.Equal(EntityType.Location, Assert.Single(e, x => x.Name == "Harrowfield").Type);
+        Assert.Equal(EntityType.Person, Assert.Single(e, x => x.Name == "Nadia Okafor").Type);
+    }
 }

@@ -1224,6 +1224,11 @@ internal sealed class EntityRecognizer
             {
                 return EntityKind.Location;
             }
+            // "a Brookfield resident", "Millbrae residents say": people are residents of a place
+            if (w is "resident" or "residents" or "homeowners" or "villagers" or "townspeople")
+            {
+                return EntityKind.Location;
+            }
             if (w == "plc")
             {
                 return EntityKind.Organization; // "Tarnbridge plc": the British public-company suffix
