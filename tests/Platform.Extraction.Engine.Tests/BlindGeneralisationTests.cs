@@ -235,4 +235,14 @@ public class BlindGeneralisationTests
         Assert.Equal(EntityType.Location, Assert.Single(e, x => x.Name == "Harrowfield").Type);
         Assert.Equal(EntityType.Person, Assert.Single(e, x => x.Name == "Nadia Okafor").Type);
     }
+    [Fact]
+    public void Extract_MastheadRepeatedInBody_IsNotBody()
+    {
+        var e = Extract("Valley Courier", "Latest | Region | Nation | Money | Opinion | Sport",
+            "Ferry crews win new night-time safety rules on the lower river", "By Ana Petrov",
+            "Posted Tue 10 Mar 2026 at 7:15am", "", Para1, "", "VALLEY COURIER", "", Para2);
+
+        Assert.DoesNotContain("VALLEY COURIER", e.Body);
+        Assert.Contains(Para2, e.Body);
+    }
 }

@@ -299,6 +299,18 @@ internal static class DocumentCleaner
             });
         }
 
+        // The masthead repeated as a line of its own further down the page (above a footer or a related-links box).
+        if (mastheadSource.Length > 0)
+        {
+            var mastKey = Words.SequenceHash(mastheadSource);
+            paragraphs.RemoveAll(p =>
+            {
+                if (p.Text.Length > mastheadSource.Length + 4 || Words.SequenceHash(p.Text) != mastKey) return false;
+                reason[p.Line] = Reasons.Navigation;
+                return true;
+            });
+        }
+
         // Repeated paragraphs: keep the first.
         foreach (var (text, line) in Deduplicator.Filter(paragraphs))
         {
