@@ -90,7 +90,9 @@ public sealed class ExtractionProcessTests : IAsyncLifetime
         var secondEvent = await subscriber.NextAsync(d => PlainSubscriber.HeaderString(d, "platform-document-id") == second);
         Assert.Equal("platform.events.v1.DocumentExtracted", secondEvent.Exchange);
         Assert.Equal("Night buses return", DocumentExtracted.Parser.ParseFrom(secondEvent.Body).Extraction.Title);
-        Assert.Contains(_extraction.Output, line => line.Contains("Extracted", StringComparison.Ordinal));
+        // the event can reach the subscriber before the process's log line is read from its stdout
+        await Eventually.TrueAsync(() => _extraction.Output.Any(line => line.Contains("Extracted", StringComparison.Ordinal)),
+            "the restarted Extraction process logs the extraction", TimeSpan.FromSeconds(10));
     }
 
     private async Task WaitForConsumerAsync()
