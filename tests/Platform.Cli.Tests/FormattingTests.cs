@@ -61,7 +61,7 @@ public sealed class FormattingTests
         var response = new GetDocumentResponse
         {
             Document = new Document { Id = "d1", State = DocumentState.Extracted, SubmittedAt = Noon },
-            Extraction = new ExtractionRecord { Title = "T", PublishedAt = "2024-03-01", Entities = { new Entity { Name = "Ri Yong-ho", Type = EntityType.Person, MentionCount = 2 } } },
+            Extraction = new ExtractionRecord { Title = "T", PublishedAt = "2024-03-01", Entities = { new Entity { Name = "Jean-Luc Moreau", Type = EntityType.Person, MentionCount = 2 } } },
         };
 
         var json = Formatting.ToJson(response);

@@ -110,7 +110,7 @@ public class CleaningTests
     [InlineData("Disclaimer: Views are the author's own.", "disclaimer")]
     [InlineData("© 2024 Example Media Ltd. All rights reserved.", "disclaimer")]
     [InlineData("Subscribe now for unlimited access.", "paywall")]
-    [InlineData("You've reached your limit of {{free_limit}} free articles.", "paywall")]
+    [InlineData("You've reached your limit of {{article_quota}} free articles.", "paywall")]
     [InlineData("₹2,700", "paywall")]
     [InlineData("Already subscribed? Log in", "paywall")]
     [InlineData("Share on Facebook", "navigation")]

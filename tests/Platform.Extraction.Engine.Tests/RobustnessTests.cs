@@ -16,10 +16,10 @@ public class RobustnessTests
     [
         "Xinhua Published: 2019-03-01 21:09:55", "Published: 10:58, May 25, 2020 | Updated: 01:58, June 6, 2023", "By Xinhua",
         "Headline about talks", "BEIJING - Talks resumed on Friday, the ministry said.", "\"We hope the talks continue,\" Lu said.",
-        "ALSO READ: Another story", "--IANS", "qd/", "Subscribe now", "₹900", "{{free_limit}}", "Q: What is your comment?",
+        "ALSO READ: Another story", "--IANS", "ksk/", "Subscribe now", "₹900", "{{article_quota}}", "Q: What is your comment?",
         "A: We have said many times.", "", "\"", "“", "”", "'", "On March 1, 2019", "next Friday", "(PHOTO / XINHUA)", "[Photo:]",
         "Disclaimer: none", "Home > World", "<div>", "</p>", "<script>x</script>", "\u0000", "\uFFFD", "\r", "\t", "-", "—",
-        "Mr.", "U.S.", "a", "7 March 2003", "Lu Kang", "said", "(Reuters)", "WASHINGTON (Reuters) -", "By", "Published:",
+        "Mr.", "U.S.", "a", "7 March 2003", "Chen Wei", "said", "(Reuters)", "WASHINGTON (Reuters) -", "By", "Published:",
     ];
 
     private static void ExtractOrTypedError(Func<Platform.Contracts.Documents.V1.Extraction> extract)

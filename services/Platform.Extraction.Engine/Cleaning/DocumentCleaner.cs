@@ -40,7 +40,7 @@ internal static class DocumentCleaner
     // "(CNN)North Korea has ...", "(Reuters) - ..."
     private static readonly Regex CreditPrefix = new(@"^\((?<agency>\p{Lu}[\w .&-]{1,30})\)\s*(-{1,2}|–|—)?\s*\S", Opt);
 
-    // "Foreign Ministry Spokesperson Lu Kang's Regular Press Conference on January 17, 2018"
+    // "Trade Ministry Spokesperson Elena Varga's Regular Press Conference on March 14, 2023"
     private static readonly Regex TranscriptHeading = new(
         @"(press conference|press briefing|news conference|news briefing|media briefing|briefing|remarks|transcript|interview|press release)",
         Opt | RegexOptions.IgnoreCase);
@@ -499,7 +499,7 @@ internal static class DocumentCleaner
 
     /// <summary>
     /// A caption without marker right under the headline: a line repeated next to itself, or a short
-    /// name-and-role phrase without a verb ("Chinese Foreign Ministry spokesperson Lu Kang.").
+    /// name-and-role phrase without a verb ("Finnish Environment Ministry spokesperson Aino Virtanen.").
     /// </summary>
     private static bool IsBareCaption(IReadOnlyList<string> lines, int index)
     {

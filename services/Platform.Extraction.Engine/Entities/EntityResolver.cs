@@ -6,8 +6,8 @@ namespace Platform.Extraction.Engine.Entities;
 internal sealed record AnalysedText(string Text, List<Token> Tokens, List<Mention> Mentions, bool IsTitle);
 
 /// <summary>
-/// Merges the mentions of a document into entities: full names and their short forms ("Lu" → "Lu Kang"),
-/// spelling variants ("Ri Yong-ho" = "Ri Yong Ho"), known aliases (US / U.S. / United States), abbreviations in
+/// Merges the mentions of a document into entities: full names and their short forms ("Varga" → "Elena Varga"),
+/// spelling variants ("Jean-Luc Moreau" = "Jean Luc Moreau"), known aliases (US / U.S. / United States), abbreviations in
 /// brackets, organisation short forms ("the Council", "Foreign Ministry" = "Ministry of Foreign Affairs").
 /// </summary>
 internal static class EntityResolver
@@ -377,7 +377,7 @@ internal static class EntityResolver
             {
                 continue;
             }
-            // first and last word: "Lu" for "Lu Kang" (family name first), "Trump" for "Donald Trump"
+            // first and last word: "Chen" for "Chen Wei" (family name first), "Trump" for "Donald Trump"
             set.Add(PersonKey(parts[0]));
             set.Add(PersonKey(parts[^1]));
             // "Benavides" for "Carlos Benavides Ortega": in Spanish and Portuguese names the first surname, the middle

@@ -330,7 +330,7 @@ internal static class Lexicon
         "District Judge", "Circuit Judge", "Magistrate Judge", "Bankruptcy Judge", "High Court Judge", "District Attorney",
     ];
 
-    /// <summary>Lower-case role nouns that announce a person name ("spokesperson Lu Kang", "leader Kim").</summary>
+    /// <summary>Lower-case role nouns that announce a person name ("spokesperson Elena Varga", "leader Kim").</summary>
     // Provenance: general English news usage.
     private static readonly string[] RoleNounList =
     [

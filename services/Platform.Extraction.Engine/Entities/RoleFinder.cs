@@ -1,8 +1,8 @@
 namespace Platform.Extraction.Engine.Entities;
 
 /// <summary>
-/// Roles of people as the text gives them: pre-modifiers ("Foreign Ministry spokesperson Lu Kang",
-/// "US President Donald Trump") and appositions ("Lu Kang, the spokesperson," / "the foreign minister, Wang Yi,").
+/// Roles of people as the text gives them: pre-modifiers ("Foreign Ministry spokesperson Elena Varga",
+/// "US President Donald Trump") and appositions ("Elena Varga, the spokesperson," / "the foreign minister, Tomas Novak,").
 /// </summary>
 internal static class RoleFinder
 {
@@ -54,7 +54,7 @@ internal static class RoleFinder
             {
                 m.Roles.Add(after);
             }
-            // "the Chinese Foreign Minister, Wang Yi," / "spokesperson, Geng Shuang,"
+            // "the Chinese Foreign Minister, Tomas Novak," / "spokesperson, Chen Wei,"
             int b = m.FirstToken - 1;
             if (b >= 1 && at.Text[at.Tokens[b].Start] == ',')
             {

@@ -464,7 +464,7 @@ internal sealed class SpeakerResolver
 
     private readonly record struct Found(EntityCluster? Cluster, string How);
 
-    /// <summary>"said X" / "said Chinese Foreign Minister Wang Yi" / "said the spokesman".</summary>
+    /// <summary>"said X" / "said Chinese Foreign Minister Tomas Novak" / "said the spokesman".</summary>
     private Found? Object(List<int> ctx, int v, QuoteSpan q)
     {
         int to = Math.Min(ctx.Count, v + 10);
