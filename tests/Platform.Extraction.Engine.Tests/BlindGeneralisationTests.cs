@@ -1,5 +1,6 @@
 using Platform.Contracts.Documents.V1;
 using Platform.Extraction.Engine.Quotes;
+using EntityAssertions = Platform.Extraction.Engine.Tests.Entities.EntityAssertions;
 
 namespace Platform.Extraction.Engine.Tests;
 
@@ -11,8 +12,6 @@ public class BlindGeneralisationTests
 {
     private static Platform.Contracts.Documents.V1.Extraction Extract(params string[] lines) =>
         new ExtractionEngine().ExtractText(string.Join("\n", lines));
-
-    private static IReadOnlyList<Entity> Entities(string body, string title = "") => SemanticStage.Run(title, body).Entities;
 
     private const string Para1 = "The agency on Tuesday set out new rules for river pilots working at night, officials said.";
     private const string Para2 = "The rules take effect on Friday and apply to every licensed pilot on the lower river.";
@@ -113,14 +112,14 @@ public class BlindGeneralisationTests
     [InlineData("The Ports and Shipping Ministry said the channel would reopen within a week.", "Ports and Shipping Ministry")]
     public void Run_GovernmentBodyWithCoordinatedPortfolios_IsOneOrganisation(string body, string name)
     {
-        var org = Assert.Single(Entities(body), e => e.Type == EntityType.Organization);
+        var org = Assert.Single(EntityAssertions.Recognize(body), e => e.Type == EntityType.Organization);
         Assert.Equal(name, org.Name);
     }
 
     [Fact]
     public void Run_BodyFollowedByListOfCountries_DoesNotSwallowTheCountries()
     {
-        var e = Entities("Envoys met at the Ministry of Defence, France and Germany said on Monday.");
+        var e = EntityAssertions.Recognize("Envoys met at the Ministry of Defence, France and Germany said on Monday.");
 
         Assert.Contains(e, x => x.Name == "France" && x.Type == EntityType.Location);
         Assert.Contains(e, x => x.Name == "Germany" && x.Type == EntityType.Location);
@@ -133,13 +132,13 @@ public class BlindGeneralisationTests
     [InlineData("Brightwater Home Helpers, a family-owned company, hired 40 staff this year.", "Brightwater Home Helpers", EntityType.Organization)]
     public void Run_UnknownNameInPlaceOrBusinessContext_GetsThatType(string body, string name, EntityType type)
     {
-        var entity = Assert.Single(Entities(body), e => e.Name == name);
+        var entity = Assert.Single(EntityAssertions.Recognize(body), e => e.Name == name);
         Assert.Equal(type, entity.Type);
     }
     [Fact]
     public void Run_PrefectureAndBareName_AreOnePlaceNamedInFull()
     {
-        var e = Entities("The carmaker will build a battery plant in Aomori Prefecture. Aomori offered land and tax breaks.");
+        var e = EntityAssertions.Recognize("The carmaker will build a battery plant in Aomori Prefecture. Aomori offered land and tax breaks.");
 
         var place = Assert.Single(e, x => x.Type == EntityType.Location);
         Assert.Equal("Aomori Prefecture", place.Name);
@@ -151,12 +150,12 @@ public class BlindGeneralisationTests
     [InlineData("Heavy rain hit Shizuoka overnight.", "Shizuoka")]
     [InlineData("Schools in Balochistan reopened on Monday.", "Balochistan")]
     public void Run_FirstLevelSubdivision_IsLocation(string body, string name) =>
-        Assert.Equal(EntityType.Location, Assert.Single(Entities(body), x => x.Name == name).Type);
+        Assert.Equal(EntityType.Location, Assert.Single(EntityAssertions.Recognize(body), x => x.Name == name).Type);
 
     [Fact]
     public void Run_BinationalCompanyName_IsOrganisation()
     {
-        var e = Entities("Officials at Rio Verde Binacional said the turbines were back in service.");
+        var e = EntityAssertions.Recognize("Officials at Rio Verde Binacional said the turbines were back in service.");
 
         Assert.Equal(EntityType.Organization, Assert.Single(e, x => x.Name == "Rio Verde Binacional").Type);
     }
@@ -193,7 +192,7 @@ public class BlindGeneralisationTests
     [Fact]
     public void Run_KnownStateFollowedByRegion_IsTwoPlaces()
     {
-        var e = Entities("Storms lashed towns on the Queensland Sunshine Coast on Monday, and the Sunshine Coast council opened shelters.");
+        var e = EntityAssertions.Recognize("Storms lashed towns on the Queensland Sunshine Coast on Monday, and the Sunshine Coast council opened shelters.");
 
         Assert.Contains(e, x => x.Name == "Queensland" && x.Type == EntityType.Location);
         Assert.Contains(e, x => x.Name == "Sunshine Coast" && x.Type == EntityType.Location);
@@ -202,7 +201,7 @@ public class BlindGeneralisationTests
     [Fact]
     public void Run_CompanyFirstWordAlone_IsTheCompanyButPlaceBeforeCouncilStaysAPlace()
     {
-        var e = Entities("Marukawa Robotics Co. will build a plant near the port. Marukawa expects the plant to employ 300 people. " +
+        var e = EntityAssertions.Recognize("Marukawa Robotics Co. will build a plant near the port. Marukawa expects the plant to employ 300 people. " +
             "The Glasgow City Council approved the site, and Glasgow will widen the access road.");
 
         var company = Assert.Single(e, x => x.Name == "Marukawa Robotics Co.");
@@ -213,7 +212,7 @@ public class BlindGeneralisationTests
     [Fact]
     public void Run_BracketedAcronymInAnotherLanguageOrder_IsAliasOfTheName()
     {
-        var e = Entities("Senator Ana Ruiz, of the Liberal Radical Party (PRL), criticised the budget on Monday.");
+        var e = EntityAssertions.Recognize("Senator Ana Ruiz, of the Liberal Radical Party (PRL), criticised the budget on Monday.");
 
         var org = Assert.Single(e, x => x.Name == "Liberal Radical Party");
         Assert.Contains("PRL", org.Aliases);
@@ -222,7 +221,7 @@ public class BlindGeneralisationTests
     [Fact]
     public void Run_BodyForAPlace_IsOneOrganisation()
     {
-        var e = Entities("Delegates will meet at the Fisheries Committee for West Africa in Dakar next month.");
+        var e = EntityAssertions.Recognize("Delegates will meet at the Fisheries Committee for West Africa in Dakar next month.");
 
         Assert.Equal(EntityType.Organization, Assert.Single(e, x => x.Name == "Fisheries Committee for West Africa").Type);
         Assert.Contains(e, x => x.Name == "Dakar" && x.Type == EntityType.Location);
@@ -230,7 +229,7 @@ public class BlindGeneralisationTests
     [Fact]
     public void Run_UnknownNameBeforeResident_IsPlace()
     {
-        var e = Entities("Not everyone agrees. Harrowfield resident Nadia Okafor said the new bus line was overdue.");
+        var e = EntityAssertions.Recognize("Not everyone agrees. Harrowfield resident Nadia Okafor said the new bus line was overdue.");
 
         Assert.Equal(EntityType.Location, Assert.Single(e, x => x.Name == "Harrowfield").Type);
         Assert.Equal(EntityType.Person, Assert.Single(e, x => x.Name == "Nadia Okafor").Type);

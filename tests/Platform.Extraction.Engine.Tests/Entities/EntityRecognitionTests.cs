@@ -1,27 +1,16 @@
 using Platform.Contracts.Documents.V1;
 using Platform.Extraction.Engine.Quotes;
+using static Platform.Extraction.Engine.Tests.Entities.EntityAssertions;
 
 namespace Platform.Extraction.Engine.Tests.Entities;
 
 /// <summary>Entities of the semantic stage on the project's own sentences.</summary>
 public class EntityRecognitionTests
 {
-    private static IReadOnlyList<Entity> Entities(string body, string title = "") => SemanticStage.Run(title, body).Entities;
-
-    private static Entity Single(IReadOnlyList<Entity> entities, string name) =>
-        Assert.Single(entities, e => e.Name == name || e.Aliases.Contains(name));
-
-    private static void AssertNoEntity(IReadOnlyList<Entity> entities, string name) =>
-        Assert.DoesNotContain(entities, e => e.Name.Equals(name, StringComparison.OrdinalIgnoreCase)
-            || e.Aliases.Any(a => a.Equals(name, StringComparison.OrdinalIgnoreCase)));
-
-    private static void AssertNoNameContaining(IReadOnlyList<Entity> entities, string part) =>
-        Assert.DoesNotContain(entities, e => e.Name.Contains(part, StringComparison.Ordinal));
-
     [Fact]
     public void Run_CountriesFromRegionInfo_AreLocations()
     {
-        var e = Entities("Negotiators from Norway and Kenya met for a third round of consultations last week.");
+        var e = Recognize("Negotiators from Norway and Kenya met for a third round of consultations last week.");
 
         Assert.Equal(EntityType.Location, Single(e, "Norway").Type);
         Assert.Equal(EntityType.Location, Single(e, "Kenya").Type);
@@ -31,7 +20,7 @@ public class EntityRecognitionTests
     [Fact]
     public void Run_CountryAliases_MergeIntoOneEntityWithCommonEquivalents()
     {
-        var e = Entities("The U.S. delegation arrived late. Officials of the United States later said America would respond.");
+        var e = Recognize("The U.S. delegation arrived late. Officials of the United States later said America would respond.");
 
         var us = Single(e, "United States");
         Assert.Equal(EntityType.Location, us.Type);
@@ -43,7 +32,7 @@ public class EntityRecognitionTests
     [Fact]
     public void Run_SurnameAlone_MergesIntoFullNameWithRole()
     {
-        var e = Entities("Prime Minister Jacinda Ardern opened the session on housing. Later Ardern told lawmakers the plan was working.");
+        var e = Recognize("Prime Minister Jacinda Ardern opened the session on housing. Later Ardern told lawmakers the plan was working.");
 
         var p = Single(e, "Jacinda Ardern");
         Assert.Equal(EntityType.Person, p.Type);
@@ -56,7 +45,7 @@ public class EntityRecognitionTests
     [Fact]
     public void Run_AsianNameSpellingVariants_AreOneEntityAndTitleIsNotPartOfName()
     {
-        var e = Entities("Vice Foreign Minister Choe Son-hui arrived in Stockholm on Monday. Choe Son Hui met her hosts the next day.");
+        var e = Recognize("Vice Foreign Minister Choe Son-hui arrived in Stockholm on Monday. Choe Son Hui met her hosts the next day.");
 
         var p = Single(e, "Choe Son-hui");
         Assert.Equal(EntityType.Person, p.Type);
@@ -68,7 +57,7 @@ public class EntityRecognitionTests
     [Fact]
     public void Run_Honorific_IsDroppedFromThePersonName()
     {
-        var e = Entities("Mr Hargreaves declined to comment when reporters asked about the merger.");
+        var e = Recognize("Mr Hargreaves declined to comment when reporters asked about the merger.");
 
         Assert.Equal(EntityType.Person, Single(e, "Hargreaves").Type);
         AssertNoEntity(e, "Mr Hargreaves");
@@ -77,7 +66,7 @@ public class EntityRecognitionTests
     [Fact]
     public void Run_DemonymsAndEvents_AreNotEntities()
     {
-        var e = Entities("Canadian and Swedish veterans of the Cold War and the Korean War signed the Arctic Fisheries Agreement at a summit.");
+        var e = Recognize("Canadian and Swedish veterans of the Cold War and the Korean War signed the Arctic Fisheries Agreement at a summit.");
 
         AssertNoEntity(e, "Canadian");
         AssertNoEntity(e, "Swedish");
@@ -88,7 +77,7 @@ public class EntityRecognitionTests
     [Fact]
     public void Run_OrganisationShortFormsAndNationalityModifier_AreOneOrganisation()
     {
-        var e = Entities("The Ministry of Defence issued a statement. The Danish Defence Ministry also said the drill was routine.");
+        var e = Recognize("The Ministry of Defence issued a statement. The Danish Defence Ministry also said the drill was routine.");
 
         var org = Single(e, "Ministry of Defence");
         Assert.Equal(EntityType.Organization, org.Type);
@@ -99,7 +88,7 @@ public class EntityRecognitionTests
     [Fact]
     public void Run_CapitalisedShortForm_ResolvesToTheFullName()
     {
-        var e = Entities("The UN Security Council met on Tuesday. Diplomats said the Council would vote again next month.");
+        var e = Recognize("The UN Security Council met on Tuesday. Diplomats said the Council would vote again next month.");
 
         var council = Single(e, "UN Security Council");
         Assert.Equal(EntityType.Organization, council.Type);
@@ -111,7 +100,7 @@ public class EntityRecognitionTests
     [Fact]
     public void Run_AbbreviationInBrackets_IsAnAliasCountedOnce()
     {
-        var e = Entities("The Northern Fisheries Authority (NFA) published new quotas. Fishermen said the NFA ignored them.");
+        var e = Recognize("The Northern Fisheries Authority (NFA) published new quotas. Fishermen said the NFA ignored them.");
 
         var org = Single(e, "Northern Fisheries Authority");
         Assert.Equal(EntityType.Organization, org.Type);
@@ -122,7 +111,7 @@ public class EntityRecognitionTests
     [Fact]
     public void Run_CapitalCity_IsItsOwnLocation()
     {
-        var e = Entities("Beijing rejected the criticism, and China asked for calm.");
+        var e = Recognize("Beijing rejected the criticism, and China asked for calm.");
 
         Assert.Equal(EntityType.Location, Single(e, "Beijing").Type);
         Assert.Equal(EntityType.Location, Single(e, "China").Type);
@@ -132,7 +121,7 @@ public class EntityRecognitionTests
     [Fact]
     public void Run_SentenceInitialCapitals_AreNotNames()
     {
-        var e = Entities("Relations between Kenya and Uganda improved. Despite that, trade stayed flat. However the relations remain fragile.");
+        var e = Recognize("Relations between Kenya and Uganda improved. Despite that, trade stayed flat. However the relations remain fragile.");
 
         Assert.Equal(["Kenya", "Uganda"], e.Select(x => x.Name).Order().ToArray());
     }
@@ -140,7 +129,7 @@ public class EntityRecognitionTests
     [Fact]
     public void Run_AllCapsDateline_IsTheCity()
     {
-        var e = Entities("NAIROBI - Heavy rain closed roads across the region on Sunday.");
+        var e = Recognize("NAIROBI - Heavy rain closed roads across the region on Sunday.");
 
         Assert.Equal(EntityType.Location, Single(e, "Nairobi").Type);
     }
@@ -148,7 +137,7 @@ public class EntityRecognitionTests
     [Fact]
     public void Run_OfInsideOrganisationName_IsKept()
     {
-        var e = Entities("Analysts expect the Bank of England to hold rates, while the Office of the Prime Minister stayed silent.");
+        var e = Recognize("Analysts expect the Bank of England to hold rates, while the Office of the Prime Minister stayed silent.");
 
         Assert.Equal(EntityType.Organization, Single(e, "Bank of England").Type);
         Assert.Equal(EntityType.Organization, Single(e, "Office of the Prime Minister").Type);
@@ -158,7 +147,7 @@ public class EntityRecognitionTests
     [Fact]
     public void Run_HyphenatedCountryPair_GivesBothCountries()
     {
-        var e = Entities("Traffic at the Kenya-Uganda border returned to normal.");
+        var e = Recognize("Traffic at the Kenya-Uganda border returned to normal.");
 
         Assert.Equal(EntityType.Location, Single(e, "Kenya").Type);
         Assert.Equal(EntityType.Location, Single(e, "Uganda").Type);
@@ -167,7 +156,7 @@ public class EntityRecognitionTests
     [Fact]
     public void Run_NameBeforeSiteNoun_IsALocation()
     {
-        var e = Entities("Inspectors visited the Dimona nuclear facility twice.");
+        var e = Recognize("Inspectors visited the Dimona nuclear facility twice.");
 
         Assert.Equal(EntityType.Location, Single(e, "Dimona").Type);
     }
@@ -175,7 +164,7 @@ public class EntityRecognitionTests
     [Fact]
     public void Run_RolesFromApposition_AreRecorded()
     {
-        var e = Entities("Maria Lopez, the agency's director, spoke first. Tomas Berg, State Secretary and chief negotiator, followed.");
+        var e = Recognize("Maria Lopez, the agency's director, spoke first. Tomas Berg, State Secretary and chief negotiator, followed.");
 
         Assert.Contains(Single(e, "Maria Lopez").Roles, r => r.Contains("director", StringComparison.Ordinal));
         Assert.Contains(Single(e, "Tomas Berg").Roles, r => r.Contains("chief negotiator", StringComparison.Ordinal));
@@ -185,7 +174,7 @@ public class EntityRecognitionTests
     public void Run_Spans_PointAtTheMentionsInTheBody()
     {
         const string body = "Talks in Oslo ended.\n\nDelegates left Oslo by train.";
-        var oslo = Single(Entities(body), "Oslo");
+        var oslo = Single(Recognize(body), "Oslo");
 
         Assert.Equal(2, oslo.Spans.Count);
         Assert.All(oslo.Spans, s => Assert.Equal("Oslo", body.Substring(s.Start, s.Length)));
@@ -194,7 +183,7 @@ public class EntityRecognitionTests
     [Fact]
     public void Run_TitleMentions_AreCountedWithoutSpan()
     {
-        var e = Entities("Farmers in Peru welcomed the rain.", title: "Rain returns to Peru");
+        var e = Recognize("Farmers in Peru welcomed the rain.", title: "Rain returns to Peru");
 
         var peru = Single(e, "Peru");
         Assert.Equal(2, peru.MentionCount);
@@ -204,7 +193,7 @@ public class EntityRecognitionTests
     [Fact]
     public void Run_TitleCaseHeading_DoesNotTurnCapitalisedWordsIntoNames()
     {
-        var e = Entities("The vote was close.", title: "Regional Council Approves Annual Budget After Long Debate");
+        var e = Recognize("The vote was close.", title: "Regional Council Approves Annual Budget After Long Debate");
 
         Assert.DoesNotContain(e, x => x.Type == EntityType.Person);
         AssertNoEntity(e, "Annual Budget");
@@ -213,7 +202,7 @@ public class EntityRecognitionTests
     [Fact]
     public void Run_PersonGuess_FromReportingVerbAndGivenName()
     {
-        var e = Entities("The bridge will reopen in May, Daniel Okafor said. Okafor has run the project since 2019.");
+        var e = Recognize("The bridge will reopen in May, Daniel Okafor said. Okafor has run the project since 2019.");
 
         var p = Single(e, "Daniel Okafor");
         Assert.Equal(EntityType.Person, p.Type);
@@ -222,12 +211,12 @@ public class EntityRecognitionTests
 
     [Fact]
     public void Run_NothingCapitalised_GivesNoEntities() =>
-        Assert.Empty(Entities("the quick brown fox jumps over the lazy dog, again and again."));
+        Assert.Empty(Recognize("the quick brown fox jumps over the lazy dog, again and again."));
 
     [Fact]
     public void Run_NameParticle_StaysInsideThePersonName()
     {
-        var e = Entities("Club manager Pieter van Dijk praised the fans. Later van Dijk said the pitch was poor.");
+        var e = Recognize("Club manager Pieter van Dijk praised the fans. Later van Dijk said the pitch was poor.");
 
         var p = Single(e, "Pieter van Dijk");
         Assert.Equal(EntityType.Person, p.Type);
@@ -237,7 +226,7 @@ public class EntityRecognitionTests
     [Fact]
     public void Run_KnownCityFollowedByCityOrUnited_IsAClub()
     {
-        var e = Entities("Leeds United beat Manchester City at home, while Mexico City hosted the final.");
+        var e = Recognize("Leeds United beat Manchester City at home, while Mexico City hosted the final.");
 
         Assert.Equal(EntityType.Organization, Single(e, "Leeds United").Type);
         Assert.Equal(EntityType.Organization, Single(e, "Manchester City").Type);
@@ -247,7 +236,7 @@ public class EntityRecognitionTests
     [Fact]
     public void Run_KnownBodyModifyingALongerName_StaysItsOwnEntity()
     {
-        var e = Entities("The U.N. envoy addressed the UN General Assembly on Friday.");
+        var e = Recognize("The U.N. envoy addressed the UN General Assembly on Friday.");
 
         Assert.Equal(EntityType.Organization, Single(e, "U.N.").Type);
         Assert.Equal(EntityType.Organization, Single(e, "UN General Assembly").Type);
@@ -257,7 +246,7 @@ public class EntityRecognitionTests
     [Fact]
     public void Run_CreditInBrackets_IsNotAnAbbreviationOfTheCity()
     {
-        var e = Entities("OSLO (Reuters) - Norway raised its fuel tax.");
+        var e = Recognize("OSLO (Reuters) - Norway raised its fuel tax.");
 
         Assert.DoesNotContain("Reuters", Single(e, "Oslo").Aliases);
         Assert.Equal(EntityType.Organization, Single(e, "Reuters").Type);
@@ -266,7 +255,7 @@ public class EntityRecognitionTests
     [Fact]
     public void Run_PhraseWithNounSuffixes_IsNotGuessedAsAPerson()
     {
-        var e = Entities("Both leaders signed the Regional Digital Partnership and praised the Strategic Cooperative Framework.");
+        var e = Recognize("Both leaders signed the Regional Digital Partnership and praised the Strategic Cooperative Framework.");
 
         Assert.DoesNotContain(e, x => x.Type == EntityType.Person);
     }
@@ -274,7 +263,7 @@ public class EntityRecognitionTests
     [Fact]
     public void Run_OrganisationNounBeforeName_MakesItAnOrganisation()
     {
-        var e = Entities("Campaign group Clear Baltic Sea sued the ministry. The developer, Brightwater Renewables, said work would continue.");
+        var e = Recognize("Campaign group Clear Baltic Sea sued the ministry. The developer, Brightwater Renewables, said work would continue.");
 
         Assert.Equal(EntityType.Organization, Single(e, "Clear Baltic Sea").Type);
         Assert.Equal(EntityType.Organization, Single(e, "Brightwater Renewables").Type);
@@ -283,7 +272,7 @@ public class EntityRecognitionTests
     [Fact]
     public void Run_PluralPossessiveInsideOrganisationName_IsKept()
     {
-        var e = Entities("The Welsh Farmers' Union and the Irish Nurses' Association met in Cardiff.");
+        var e = Recognize("The Welsh Farmers' Union and the Irish Nurses' Association met in Cardiff.");
 
         Assert.Equal(EntityType.Organization, Single(e, "Welsh Farmers' Union").Type);
         Assert.Equal(EntityType.Location, Single(e, "Cardiff").Type);
@@ -292,7 +281,7 @@ public class EntityRecognitionTests
     [Fact]
     public void Run_MultiWordSurnameAlone_MergesIntoTheFullName()
     {
-        var e = Entities("Chief executive Anna de la Cruz opened the plant. De la Cruz said output would double.");
+        var e = Recognize("Chief executive Anna de la Cruz opened the plant. De la Cruz said output would double.");
 
         Assert.Equal(2, Single(e, "Anna de la Cruz").MentionCount);
     }
@@ -300,7 +289,7 @@ public class EntityRecognitionTests
     [Fact]
     public void Run_PartiesAndLegislatures_AreOrganisations()
     {
-        var e = Entities("Tory leader Dan Howe told the Commons that Labour had broken its promise.");
+        var e = Recognize("Tory leader Dan Howe told the Commons that Labour had broken its promise.");
 
         Assert.Equal(EntityType.Organization, Single(e, "Tory").Type);
         Assert.Equal(EntityType.Organization, Single(e, "Commons").Type);
@@ -312,7 +301,7 @@ public class EntityRecognitionTests
     [Fact]
     public void Run_PeerageStyleAndPersonalName_AreOnePersonNamedByThePersonalName()
     {
-        var e = Entities("Lord Ashby will chair the inquiry. Robert Ashby, a former judge, said it would be independent.");
+        var e = Recognize("Lord Ashby will chair the inquiry. Robert Ashby, a former judge, said it would be independent.");
 
         var p = Single(e, "Robert Ashby");
         Assert.Equal("Robert Ashby", p.Name);
@@ -323,7 +312,7 @@ public class EntityRecognitionTests
     [Fact]
     public void Run_RoyalStyleAsOnlyName_IsKeptInTheName()
     {
-        var e = Entities("Prince Albrecht opened the new bridge on Saturday.");
+        var e = Recognize("Prince Albrecht opened the new bridge on Saturday.");
 
         Assert.Equal(EntityType.Person, Single(e, "Prince Albrecht").Type);
     }
@@ -331,7 +320,7 @@ public class EntityRecognitionTests
     [Fact]
     public void Run_CountryModifyingAnOrganisation_IsAlsoAMention()
     {
-        var e = Entities("The US Commerce Department added four firms to its list.");
+        var e = Recognize("The US Commerce Department added four firms to its list.");
 
         Assert.Equal(EntityType.Organization, Single(e, "US Commerce Department").Type);
         Assert.Equal(EntityType.Location, Single(e, "US").Type);
@@ -340,7 +329,7 @@ public class EntityRecognitionTests
     [Fact]
     public void Run_SubheadingInsideTheBody_IsNotGuessedAsAPerson()
     {
-        var e = Entities("The port reopened on Monday.\n\nHarbour Traffic\n\nShips queued for hours outside Gdansk.");
+        var e = Recognize("The port reopened on Monday.\n\nHarbour Traffic\n\nShips queued for hours outside Gdansk.");
 
         Assert.DoesNotContain(e, x => x.Type == EntityType.Person);
         Assert.Equal(EntityType.Location, Single(e, "Gdansk").Type);
@@ -349,7 +338,7 @@ public class EntityRecognitionTests
     [Fact]
     public void Run_RolePossessiveAfterAKnownBody_DoesNotHideTheBody()
     {
-        var e = Entities("A note from the World Bank President's Office said the Bank would lend more to Chad.");
+        var e = Recognize("A note from the World Bank President's Office said the Bank would lend more to Chad.");
 
         var bank = Single(e, "World Bank");
         Assert.Equal(EntityType.Organization, bank.Type);
@@ -359,7 +348,7 @@ public class EntityRecognitionTests
     [Fact]
     public void Run_RoyalPossessiveInsideOrganisationName_IsKept()
     {
-        var e = Entities("Researchers at Queen's Medical College in Belfast led the trial.");
+        var e = Recognize("Researchers at Queen's Medical College in Belfast led the trial.");
 
         Assert.Equal(EntityType.Organization, Single(e, "Queen's Medical College").Type);
     }
@@ -367,7 +356,7 @@ public class EntityRecognitionTests
     [Fact]
     public void Run_CityStartingAnOrganisationName_IsPartOfTheName()
     {
-        var e = Entities("Shares of the firm fell on the Oslo Stock Exchange.");
+        var e = Recognize("Shares of the firm fell on the Oslo Stock Exchange.");
 
         Assert.Equal(EntityType.Organization, Single(e, "Oslo Stock Exchange").Type);
         AssertNoEntity(e, "Oslo");
@@ -376,7 +365,7 @@ public class EntityRecognitionTests
     [Fact]
     public void Run_SyllableAcronymInBrackets_IsAnAlias()
     {
-        var e = Entities("The Ministry of Commerce (MOFCOM) issued new rules. MOFCOM said they take effect in May.");
+        var e = Recognize("The Ministry of Commerce (MOFCOM) issued new rules. MOFCOM said they take effect in May.");
 
         var org = Single(e, "Ministry of Commerce");
         Assert.Contains("MOFCOM", org.Aliases);
@@ -386,7 +375,7 @@ public class EntityRecognitionTests
     [Fact]
     public void Run_PlaceNameUsedAsGivenNameAfterATitle_IsAPerson()
     {
-        var e = Entities("Opposition MP Sofia Brandt voted against the bill.");
+        var e = Recognize("Opposition MP Sofia Brandt voted against the bill.");
 
         Assert.Equal(EntityType.Person, Single(e, "Sofia Brandt").Type);
         AssertNoEntity(e, "Sofia");

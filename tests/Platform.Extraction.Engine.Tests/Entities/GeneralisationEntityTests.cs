@@ -1,5 +1,6 @@
 using Platform.Contracts.Documents.V1;
 using Platform.Extraction.Engine.Quotes;
+using static Platform.Extraction.Engine.Tests.Entities.EntityAssertions;
 
 namespace Platform.Extraction.Engine.Tests.Entities;
 
@@ -9,19 +10,10 @@ namespace Platform.Extraction.Engine.Tests.Entities;
 /// </summary>
 public class GeneralisationEntityTests
 {
-    private static IReadOnlyList<Entity> Entities(string body, string title = "") => SemanticStage.Run(title, body).Entities;
-
-    private static Entity Single(IReadOnlyList<Entity> entities, string name) =>
-        Assert.Single(entities, e => e.Name == name || e.Aliases.Contains(name));
-
-    private static void AssertNoEntity(IReadOnlyList<Entity> entities, string name) =>
-        Assert.DoesNotContain(entities, e => e.Name.Equals(name, StringComparison.OrdinalIgnoreCase)
-            || e.Aliases.Any(a => a.Equals(name, StringComparison.OrdinalIgnoreCase)));
-
     [Fact]
     public void Run_UnknownTwoWordNameWithPluralVerb_IsOrganisationNotPerson()
     {
-        var e = Entities("Wexford Harriers have agreed a fee for the winger, the club confirmed on Friday.");
+        var e = Recognize("Wexford Harriers have agreed a fee for the winger, the club confirmed on Friday.");
 
         Assert.Equal(EntityType.Organization, Single(e, "Wexford Harriers").Type);
         Assert.DoesNotContain(e, x => x.Type == EntityType.Person);
@@ -30,7 +22,7 @@ public class GeneralisationEntityTests
     [Fact]
     public void Run_UnknownNameWithoutAnyEvidence_IsNotGuessedAsPerson()
     {
-        var e = Entities("Many visitors praised Mossgiel Brae for its views over the estuary.");
+        var e = Recognize("Many visitors praised Mossgiel Brae for its views over the estuary.");
 
         Assert.DoesNotContain(e, x => x.Type == EntityType.Person);
     }
@@ -38,7 +30,7 @@ public class GeneralisationEntityTests
     [Fact]
     public void Run_UnknownFullName_IsPersonWhenTheSurnameIsUsedWithAReportingVerb()
     {
-        var e = Entities("Tiberiu Ancuta joined the board in May. Ancuta said the firm would open two plants.");
+        var e = Recognize("Tiberiu Ancuta joined the board in May. Ancuta said the firm would open two plants.");
 
         var p = Single(e, "Tiberiu Ancuta");
         Assert.Equal(EntityType.Person, p.Type);
@@ -48,7 +40,7 @@ public class GeneralisationEntityTests
     [Fact]
     public void Run_NameThatSaidFollowsButThatContainsACommonWord_IsNotPerson()
     {
-        var e = Entities("Homes served by Tarrow Linn Water lost supply. Tarrow Linn Water said it had repaired the main, and water was flowing again.");
+        var e = Recognize("Homes served by Tarrow Linn Water lost supply. Tarrow Linn Water said it had repaired the main, and water was flowing again.");
 
         Assert.Equal(EntityType.Organization, Single(e, "Tarrow Linn Water").Type);
     }
@@ -56,7 +48,7 @@ public class GeneralisationEntityTests
     [Fact]
     public void Run_NameBeforeGovernment_IsLocation()
     {
-        var e = Entities("The Veloria government has rejected the proposal.");
+        var e = Recognize("The Veloria government has rejected the proposal.");
 
         Assert.Equal(EntityType.Location, Single(e, "Veloria").Type);
     }
@@ -64,7 +56,7 @@ public class GeneralisationEntityTests
     [Fact]
     public void Run_SeatAfterMpFor_IsLocation()
     {
-        var e = Entities("The amendment was moved by Anne Cole, the MP for Kettleby Vale, on Tuesday.");
+        var e = Recognize("The amendment was moved by Anne Cole, the MP for Kettleby Vale, on Tuesday.");
 
         Assert.Equal(EntityType.Location, Single(e, "Kettleby Vale").Type);
         Assert.Equal(EntityType.Person, Single(e, "Anne Cole").Type);
@@ -73,7 +65,7 @@ public class GeneralisationEntityTests
     [Fact]
     public void Run_CompassWordBeforeKnownCounty_IsOneLocation()
     {
-        var e = Entities("Flood defences in South Somerset were raised before the storm.");
+        var e = Recognize("Flood defences in South Somerset were raised before the storm.");
 
         Assert.Equal(EntityType.Location, Single(e, "South Somerset").Type);
         AssertNoEntity(e, "Somerset");
@@ -82,7 +74,7 @@ public class GeneralisationEntityTests
     [Fact]
     public void Run_SubdivisionsOfLargeDemocracies_AreKnownLocations()
     {
-        var e = Entities("Farmers in Karnataka and Ohio face the same drought, and an Oregon law now caps water prices.");
+        var e = Recognize("Farmers in Karnataka and Ohio face the same drought, and an Oregon law now caps water prices.");
 
         Assert.Equal(EntityType.Location, Single(e, "Karnataka").Type);
         Assert.Equal(EntityType.Location, Single(e, "Ohio").Type);
@@ -92,7 +84,7 @@ public class GeneralisationEntityTests
     [Fact]
     public void Run_ListAfterPlaceNounOf_GivesEveryItemTheLocationType()
     {
-        var e = Entities("Relief camps were opened in the districts of Rambleford, Oxhay and Pennick after the cyclone.");
+        var e = Recognize("Relief camps were opened in the districts of Rambleford, Oxhay and Pennick after the cyclone.");
 
         Assert.Equal(EntityType.Location, Single(e, "Rambleford").Type);
         Assert.Equal(EntityType.Location, Single(e, "Oxhay").Type);
@@ -102,7 +94,7 @@ public class GeneralisationEntityTests
     [Fact]
     public void Run_SingleUnknownWordAfterFrom_IsLocation()
     {
-        var e = Entities("The bill was sponsored by a councillor from Yarrowby who spoke at the hearing.");
+        var e = Recognize("The bill was sponsored by a councillor from Yarrowby who spoke at the hearing.");
 
         Assert.Equal(EntityType.Location, Single(e, "Yarrowby").Type);
     }
@@ -110,7 +102,7 @@ public class GeneralisationEntityTests
     [Fact]
     public void Run_PlaceAfterKnownCityInBrackets_IsLocation()
     {
-        var e = Entities("Mumbai (Konkanpur) [India], May 2: Heavy rain closed schools across the city.");
+        var e = Recognize("Mumbai (Konkanpur) [India], May 2: Heavy rain closed schools across the city.");
 
         Assert.Equal(EntityType.Location, Single(e, "Konkanpur").Type);
     }
@@ -118,7 +110,7 @@ public class GeneralisationEntityTests
     [Fact]
     public void Run_TownFollowedByKnownState_IsLocation()
     {
-        var e = Entities("The warehouse in Tolleson, Arizona, was sold last year.");
+        var e = Recognize("The warehouse in Tolleson, Arizona, was sold last year.");
 
         Assert.Equal(EntityType.Location, Single(e, "Tolleson").Type);
         Assert.Equal(EntityType.Location, Single(e, "Arizona").Type);
@@ -127,7 +119,7 @@ public class GeneralisationEntityTests
     [Fact]
     public void Run_CamelCaseBrandAfterPassiveAgentVerb_IsOrganisation()
     {
-        var e = Entities("Analysts polled by DataPulse had expected a smaller loss, and the fan forum on ChatHub was busy.");
+        var e = Recognize("Analysts polled by DataPulse had expected a smaller loss, and the fan forum on ChatHub was busy.");
 
         Assert.Equal(EntityType.Organization, Single(e, "DataPulse").Type);
         Assert.Equal(EntityType.Organization, Single(e, "ChatHub").Type);
@@ -136,7 +128,7 @@ public class GeneralisationEntityTests
     [Fact]
     public void Run_EmployerBeforeRoleAndName_IsOrganisation()
     {
-        var e = Entities("Norsk Kraftlag chief executive Ola Brenden said prices would fall.");
+        var e = Recognize("Norsk Kraftlag chief executive Ola Brenden said prices would fall.");
 
         Assert.Equal(EntityType.Organization, Single(e, "Norsk Kraftlag").Type);
         Assert.Equal(EntityType.Person, Single(e, "Ola Brenden").Type);
@@ -145,7 +137,7 @@ public class GeneralisationEntityTests
     [Fact]
     public void Run_AllCapsDatelineWithAgencyCredit_IsTheCityAsLocation()
     {
-        var e = Entities("MORVANTE (AP) - Dock workers in Morvante walked out on Monday over pay.");
+        var e = Recognize("MORVANTE (AP) - Dock workers in Morvante walked out on Monday over pay.");
 
         var city = Single(e, "Morvante");
         Assert.Equal(EntityType.Location, city.Type);
@@ -156,7 +148,7 @@ public class GeneralisationEntityTests
     [Fact]
     public void Run_AllCapsDatelineWithDash_IsLocation()
     {
-        var e = Entities("KESTRELTON \u2014 The city council voted to close the old bridge.");
+        var e = Recognize("KESTRELTON \u2014 The city council voted to close the old bridge.");
 
         Assert.Equal(EntityType.Location, Single(e, "Kestrelton").Type);
     }
@@ -164,7 +156,7 @@ public class GeneralisationEntityTests
     [Fact]
     public void Run_CourtWordBeforeJudge_BelongsToTheTitleNotToAPlace()
     {
-        var e = Entities("U.S. District Judge Maria Fenn refused the request. The state will appeal to the Fourth Circuit.");
+        var e = Recognize("U.S. District Judge Maria Fenn refused the request. The state will appeal to the Fourth Circuit.");
 
         Assert.Equal(EntityType.Person, Single(e, "Maria Fenn").Type);
         Assert.Equal(EntityType.Location, Single(e, "U.S.").Type);
@@ -175,7 +167,7 @@ public class GeneralisationEntityTests
     [Fact]
     public void Run_CommonNounAbbreviations_AreNotEntities()
     {
-        var e = Entities("Patients should ask their GP before the MRI, the clinic said at 9:30 PM EST.");
+        var e = Recognize("Patients should ask their GP before the MRI, the clinic said at 9:30 PM EST.");
 
         AssertNoEntity(e, "GP");
         AssertNoEntity(e, "MRI");
@@ -185,7 +177,7 @@ public class GeneralisationEntityTests
     [Fact]
     public void Run_InstitutionNameEndingWithItsCity_IsOneOrganisationWithItsAcronym()
     {
-        var e = Entities("Researchers at Imperial College London (ICL) led the trial.");
+        var e = Recognize("Researchers at Imperial College London (ICL) led the trial.");
 
         var org = Single(e, "Imperial College London");
         Assert.Equal(EntityType.Organization, org.Type);
@@ -196,7 +188,7 @@ public class GeneralisationEntityTests
     [Fact]
     public void Run_KnightStyledWithGivenName_MergesWithTheFullName()
     {
-        var e = Entities("Sir Alan Brixworth opened the debate for the opposition. Later Sir Alan said the vote was lost.");
+        var e = Recognize("Sir Alan Brixworth opened the debate for the opposition. Later Sir Alan said the vote was lost.");
 
         var p = Single(e, "Alan Brixworth");
         Assert.Equal(EntityType.Person, p.Type);
@@ -207,7 +199,7 @@ public class GeneralisationEntityTests
     [Fact]
     public void Run_InitialBeforeSurname_StaysPartOfTheName()
     {
-        var e = Entities("Chief Minister R. Kavinesan chaired the meeting. Kavinesan said work would start soon.");
+        var e = Recognize("Chief Minister R. Kavinesan chaired the meeting. Kavinesan said work would start soon.");
 
         var p = Single(e, "R. Kavinesan");
         Assert.Equal(EntityType.Person, p.Type);
@@ -218,7 +210,7 @@ public class GeneralisationEntityTests
     [Fact]
     public void Run_InitialOfPlanLetter_StillEndsTheSentence()
     {
-        var e = Entities("The council chose plan B. The work starts in Oslo next week.");
+        var e = Recognize("The council chose plan B. The work starts in Oslo next week.");
 
         AssertNoEntity(e, "B. The");
         Assert.Equal(EntityType.Location, Single(e, "Oslo").Type);
@@ -227,7 +219,7 @@ public class GeneralisationEntityTests
     [Fact]
     public void Run_LongNameFollowedByItsInitialsInBrackets_IsOneOrganisation()
     {
-        var e = Entities("The opposition Maria Nova Liberdade Popular (MNLP) walked out of the chamber.");
+        var e = Recognize("The opposition Maria Nova Liberdade Popular (MNLP) walked out of the chamber.");
 
         var org = Single(e, "Maria Nova Liberdade Popular");
         Assert.Equal(EntityType.Organization, org.Type);
@@ -247,7 +239,7 @@ public class GeneralisationEntityTests
     [Fact]
     public void Run_PossessiveBeforeCountryAndNoun_StaysApart()
     {
-        var e = Entities("Officials said Halloran's US tour was cancelled.");
+        var e = Recognize("Officials said Halloran's US tour was cancelled.");
 
         AssertNoEntity(e, "Halloran's US");
     }
@@ -255,7 +247,7 @@ public class GeneralisationEntityTests
     [Fact]
     public void Run_NameAfterRadioStation_IsOrganisation()
     {
-        var e = Entities("The coach later told radio station Onda Norte that the squad was tired.");
+        var e = Recognize("The coach later told radio station Onda Norte that the squad was tired.");
 
         Assert.Equal(EntityType.Organization, Single(e, "Onda Norte").Type);
     }
@@ -263,7 +255,7 @@ public class GeneralisationEntityTests
     [Fact]
     public void Run_ClubPrefixBeforeKnownCity_IsOneClubNotAPlace()
     {
-        var e = Entities("The striker joined Sporting Lisbon after two seasons in Germany.");
+        var e = Recognize("The striker joined Sporting Lisbon after two seasons in Germany.");
 
         Assert.Equal(EntityType.Organization, Single(e, "Sporting Lisbon").Type);
         AssertNoEntity(e, "Lisbon");
@@ -272,7 +264,7 @@ public class GeneralisationEntityTests
     [Fact]
     public void Run_CompanyLegalFormSuffixes_MakeOrganisations()
     {
-        var e = Entities("Shares in Tarnbridge plc fell after Kessler Werke AG cut its forecast.");
+        var e = Recognize("Shares in Tarnbridge plc fell after Kessler Werke AG cut its forecast.");
 
         Assert.Equal(EntityType.Organization, Single(e, "Tarnbridge").Type);
         Assert.Equal(EntityType.Organization, Single(e, "Kessler Werke AG").Type);
@@ -284,12 +276,12 @@ public class GeneralisationEntityTests
     [InlineData("Tovah Brennick, 52, was arrested at the port.", "Tovah Brennick")]
     [InlineData("Tovah Brennick opened the meeting. She asked for a recount.", "Tovah Brennick")]
     public void Run_UnknownNameWithPersonContext_IsPerson(string body, string name) =>
-        Assert.Equal(EntityType.Person, Single(Entities(body), name).Type);
+        Assert.Equal(EntityType.Person, Single(Recognize(body), name).Type);
 
     [Fact]
     public void Run_CapitalisedCommonWordOpeningAParagraphBeforeADash_IsNotADateline()
     {
-        var e = Entities("The ferry was late.\n\nWARNING - this road floods after heavy rain and the warning signs are often missed.");
+        var e = Recognize("The ferry was late.\n\nWARNING - this road floods after heavy rain and the warning signs are often missed.");
 
         AssertNoEntity(e, "Warning");
     }
@@ -297,7 +289,7 @@ public class GeneralisationEntityTests
     [Fact]
     public void Run_TheAbbreviatedCountryAndUnknownWord_IsAnOrganisationAndTheCountry()
     {
-        var e = Entities("Samples were stored in the UK Genebank, a national archive.");
+        var e = Recognize("Samples were stored in the UK Genebank, a national archive.");
 
         Assert.Equal(EntityType.Organization, Single(e, "UK Genebank").Type);
         Assert.Equal(EntityType.Location, Single(e, "UK").Type);
@@ -306,7 +298,7 @@ public class GeneralisationEntityTests
     [Fact]
     public void Run_TheAbbreviatedCountryAndEventWord_IsNoOrganisation()
     {
-        var e = Entities("The ruling cited the US Constitution twice.");
+        var e = Recognize("The ruling cited the US Constitution twice.");
 
         AssertNoEntity(e, "US Constitution");
         Assert.DoesNotContain(e, x => x.Type == EntityType.Organization);
@@ -315,7 +307,7 @@ public class GeneralisationEntityTests
     [Fact]
     public void Run_PlaceAfterOfBeforePluralVerb_IsNotTypedByTheVerb()
     {
-        var e = Entities("Residents of Corran Point were told to leave before the tide.");
+        var e = Recognize("Residents of Corran Point were told to leave before the tide.");
 
         Assert.Equal(EntityType.Location, Single(e, "Corran Point").Type);
     }
@@ -323,7 +315,7 @@ public class GeneralisationEntityTests
     [Fact]
     public void Run_SentenceOpeningClubWithPluralVerb_IsOrganisationButCommonPluralsAreNot()
     {
-        var e = Entities("The storm hit on Friday. Dunmere have postponed their home game. People are angry. Consumers were warned.");
+        var e = Recognize("The storm hit on Friday. Dunmere have postponed their home game. People are angry. Consumers were warned.");
 
         Assert.Equal(EntityType.Organization, Single(e, "Dunmere").Type);
         AssertNoEntity(e, "People");
@@ -333,7 +325,7 @@ public class GeneralisationEntityTests
     [Fact]
     public void Run_AnalystsAtUnknownName_IsTheEmployerNotAPerson()
     {
-        var e = Entities("Analysts at Brodie Kerr said the bank was exposed.");
+        var e = Recognize("Analysts at Brodie Kerr said the bank was exposed.");
 
         Assert.Equal(EntityType.Organization, Single(e, "Brodie Kerr").Type);
     }
@@ -341,7 +333,7 @@ public class GeneralisationEntityTests
     [Fact]
     public void Run_PlaceBeforeKnownRegionInBrackets_IsLocation()
     {
-        var e = Entities("Dharwadi (Madhya Pradesh) [India], July 4: The council met on Friday.");
+        var e = Recognize("Dharwadi (Madhya Pradesh) [India], July 4: The council met on Friday.");
 
         Assert.Equal(EntityType.Location, Single(e, "Dharwadi").Type);
         Assert.Equal(EntityType.Location, Single(e, "Madhya Pradesh").Type);
@@ -350,7 +342,7 @@ public class GeneralisationEntityTests
     [Fact]
     public void Run_ChainOfInitials_StaysPartOfTheName()
     {
-        var e = Entities("Speaker P. R. Venkatesh adjourned the House.");
+        var e = Recognize("Speaker P. R. Venkatesh adjourned the House.");
 
         Assert.Equal(EntityType.Person, Single(e, "P. R. Venkatesh").Type);
     }
@@ -358,7 +350,7 @@ public class GeneralisationEntityTests
     [Fact]
     public void Run_LeaderOfOpposition_IsATitleNotPartOfTheName()
     {
-        var e = Entities("Leader of Opposition Kavita Rane said the bill was rushed.");
+        var e = Recognize("Leader of Opposition Kavita Rane said the bill was rushed.");
 
         Assert.Equal("Kavita Rane", Single(e, "Kavita Rane").Name);
         Assert.DoesNotContain(e, x => x.Name.Contains("Opposition", StringComparison.Ordinal));
@@ -367,7 +359,7 @@ public class GeneralisationEntityTests
     [Fact]
     public void Run_SiteNounAfterAPreposition_DoesNotMakeThePrecedingWordAPlace()
     {
-        var e = Entities("Later Grundvik walks out over farm subsidies.");
+        var e = Recognize("Later Grundvik walks out over farm subsidies.");
 
         Assert.DoesNotContain(e, x => x.Type == EntityType.Location);
     }
@@ -375,7 +367,7 @@ public class GeneralisationEntityTests
     [Fact]
     public void Run_PartiesOfLargeDemocraciesAndNewsAgencies_AreKnownOrganisations()
     {
-        var e = Entities("The CDU and Sinn Fein both lost seats, and the African National Congress kept its majority, ANSA reported.");
+        var e = Recognize("The CDU and Sinn Fein both lost seats, and the African National Congress kept its majority, ANSA reported.");
 
         Assert.Equal(EntityType.Organization, Single(e, "CDU").Type);
         Assert.Equal(EntityType.Organization, Single(e, "Sinn Fein").Type);
@@ -386,7 +378,7 @@ public class GeneralisationEntityTests
     [Fact]
     public void Run_SingleUnknownWordAfterAgainst_IsOrganisationButBrexitIsNoEntity()
     {
-        var e = Entities("He could make his debut against Dunmere on Saturday. Voters turned against Brexit.");
+        var e = Recognize("He could make his debut against Dunmere on Saturday. Voters turned against Brexit.");
 
         Assert.Equal(EntityType.Organization, Single(e, "Dunmere").Type);
         AssertNoEntity(e, "Brexit");
@@ -395,7 +387,7 @@ public class GeneralisationEntityTests
     [Fact]
     public void Run_SentenceOpeningAdjectiveBeforeRoleAndName_IsNoOrganisation()
     {
-        var e = Entities("Crowds gathered outside. Local councillor Idris Pennant said residents were shocked.");
+        var e = Recognize("Crowds gathered outside. Local councillor Idris Pennant said residents were shocked.");
 
         AssertNoEntity(e, "Local");
         Assert.Equal(EntityType.Person, Single(e, "Idris Pennant").Type);
@@ -404,7 +396,7 @@ public class GeneralisationEntityTests
     [Fact]
     public void Run_MultiWordNameWithCamelCaseWordBeforeSaid_IsNoPerson()
     {
-        var e = Entities("Investors were cautious. Chipmaker VoltLattice said on Thursday it had raised $40 million.");
+        var e = Recognize("Investors were cautious. Chipmaker VoltLattice said on Thursday it had raised $40 million.");
 
         Assert.DoesNotContain(e, x => x.Type == EntityType.Person);
         Assert.Contains(e, x => x.Type == EntityType.Organization && x.Name.Contains("VoltLattice", StringComparison.Ordinal));
@@ -415,7 +407,7 @@ public class GeneralisationEntityTests
     [InlineData("Police said Chad Ormsby, aged 24, would appear in court.", "Chad Ormsby")]
     public void Run_PlaceNameUsedAsGivenNameWithPersonContext_IsPerson(string body, string name)
     {
-        var e = Entities(body);
+        var e = Recognize(body);
 
         Assert.Equal(EntityType.Person, Single(e, name).Type);
         Assert.DoesNotContain(e, x => x.Type == EntityType.Location && x.Name == name.Split(' ')[0]);
@@ -424,7 +416,7 @@ public class GeneralisationEntityTests
     [Fact]
     public void Run_KnownCityAndPluralNickname_IsOneTeam()
     {
-        var e = Entities("The Denver Falcons beat the visitors on Sunday. The Falcons have won five straight.");
+        var e = Recognize("The Denver Falcons beat the visitors on Sunday. The Falcons have won five straight.");
 
         var team = Single(e, "Denver Falcons");
         Assert.Equal(EntityType.Organization, team.Type);
@@ -434,7 +426,7 @@ public class GeneralisationEntityTests
     [Fact]
     public void Run_AllCapsDatelineWithDateAndCredit_IsLocation()
     {
-        var e = Entities("DORRANPUR, June 20 (Reuters) - Floods displaced thousands in the region, officials said.");
+        var e = Recognize("DORRANPUR, June 20 (Reuters) - Floods displaced thousands in the region, officials said.");
 
         Assert.Equal(EntityType.Location, Single(e, "Dorranpur").Type);
     }
@@ -442,7 +434,7 @@ public class GeneralisationEntityTests
     [Fact]
     public void Run_MultiWordLastItemOfAPlaceList_IsLocation()
     {
-        var e = Entities("The river rose in Kelburn, Orrick and Nimba Ghat on Friday.");
+        var e = Recognize("The river rose in Kelburn, Orrick and Nimba Ghat on Friday.");
 
         Assert.Equal(EntityType.Location, Single(e, "Nimba Ghat").Type);
     }
@@ -450,7 +442,7 @@ public class GeneralisationEntityTests
     [Fact]
     public void Run_RoleNounAndCommaBeforeUnknownName_IsPerson()
     {
-        var e = Entities("The farm minister, Ilse Varkonyi, criticised the plan on Monday.");
+        var e = Recognize("The farm minister, Ilse Varkonyi, criticised the plan on Monday.");
 
         Assert.Equal(EntityType.Person, Single(e, "Ilse Varkonyi").Type);
     }
@@ -458,7 +450,7 @@ public class GeneralisationEntityTests
     [Fact]
     public void Run_SaidBeforeUnknownName_IsPerson()
     {
-        var e = Entities("\"The harvest is late again this year,\" said Oskari Lehtinen, a grower.");
+        var e = Recognize("\"The harvest is late again this year,\" said Oskari Lehtinen, a grower.");
 
         Assert.Equal(EntityType.Person, Single(e, "Oskari Lehtinen").Type);
     }
