@@ -1,3 +1,5 @@
+using System.Data.Common;
+
 namespace Platform.ServiceDefaults;
 
 public enum DatabaseKind
@@ -37,5 +39,30 @@ public static class DatabaseProvider
                     Directory.CreateDirectory(dir);
             }
         }
+    }
+
+    /// <summary>
+    /// Npgsql wants key=value pairs; a postgres:// URI (which <see cref="Detect"/> accepts) is turned into them,
+    /// anything else is returned as it is.
+    /// </summary>
+    public static string ToPostgresKeyValue(string connectionString)
+    {
+        var s = connectionString.Trim();
+        if (!s.StartsWith("postgres://", StringComparison.OrdinalIgnoreCase) && !s.StartsWith("postgresql://", StringComparison.OrdinalIgnoreCase))
+            return s;
+
+        var uri = new Uri(s);
+        var builder = new DbConnectionStringBuilder { ["Host"] = uri.Host };
+        if (uri.Port > 0)
+            builder["Port"] = uri.Port;
+        var user = uri.UserInfo.Split(':', 2);
+        if (user[0].Length > 0)
+            builder["Username"] = Uri.UnescapeDataString(user[0]);
+        if (user.Length > 1)
+            builder["Password"] = Uri.UnescapeDataString(user[1]);
+        var database = uri.AbsolutePath.Trim('/');
+        if (database.Length > 0)
+            builder["Database"] = Uri.UnescapeDataString(database);
+        return builder.ConnectionString;
     }
 }

@@ -101,4 +101,17 @@ public sealed class DatabaseProviderTests
     [InlineData("postgresql://postgres@localhost/platform", DatabaseKind.Postgres)]
     public void Detect_ReadsTheConnectionStringShape(string connectionString, DatabaseKind expected) =>
         Assert.Equal(expected, DatabaseProvider.Detect(connectionString));
+
+    [Fact]
+    public void ToPostgresKeyValue_TurnsAUriIntoKeyValuePairs_AndLeavesPairsAlone()
+    {
+        var pairs = DatabaseProvider.ToPostgresKeyValue("postgresql://app:s%3Bcret@db.local:6432/platform");
+
+        Assert.Contains("Host=db.local", pairs, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("Port=6432", pairs, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("Username=app", pairs, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("Database=platform", pairs, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("\"s;cret\"", pairs, StringComparison.Ordinal);
+        Assert.Equal("Host=h;Database=d", DatabaseProvider.ToPostgresKeyValue(" Host=h;Database=d "));
+    }
 }

@@ -1,6 +1,7 @@
 using System.Data.Common;
 using Dapper;
 using Npgsql;
+using Platform.ServiceDefaults;
 
 namespace Platform.Ingest.Storage;
 
@@ -17,7 +18,7 @@ internal sealed class PostgresDocumentStore : SqlDocumentStore, IAsyncDisposable
     public PostgresDocumentStore(string connectionString, TimeProvider time)
         : base(time)
     {
-        _dataSource = NpgsqlDataSource.Create(ToKeyValue(connectionString));
+        _dataSource = NpgsqlDataSource.Create(DatabaseProvider.ToPostgresKeyValue(connectionString));
     }
 
     public ValueTask DisposeAsync() => _dataSource.DisposeAsync();
@@ -81,27 +82,5 @@ internal sealed class PostgresDocumentStore : SqlDocumentStore, IAsyncDisposable
              CREATE INDEX IF NOT EXISTS ix_ingest_outbox_unsent ON {OutboxTable} (id) WHERE sent_at_us IS NULL;
              """, transaction: tx, cancellationToken: cancellationToken));
         await tx.CommitAsync(cancellationToken);
-    }
-
-    /// <summary>Npgsql wants key=value pairs; accept postgres:// URIs as well, as DatabaseProvider does.</summary>
-    internal static string ToKeyValue(string connectionString)
-    {
-        var s = connectionString.Trim();
-        if (!s.StartsWith("postgres://", StringComparison.OrdinalIgnoreCase) && !s.StartsWith("postgresql://", StringComparison.OrdinalIgnoreCase))
-            return s;
-
-        var uri = new Uri(s);
-        var builder = new NpgsqlConnectionStringBuilder { Host = uri.Host };
-        if (uri.Port > 0)
-            builder.Port = uri.Port;
-        var user = uri.UserInfo.Split(':', 2);
-        if (user[0].Length > 0)
-            builder.Username = Uri.UnescapeDataString(user[0]);
-        if (user.Length > 1)
-            builder.Password = Uri.UnescapeDataString(user[1]);
-        var database = uri.AbsolutePath.Trim('/');
-        if (database.Length > 0)
-            builder.Database = Uri.UnescapeDataString(database);
-        return builder.ConnectionString;
     }
 }
