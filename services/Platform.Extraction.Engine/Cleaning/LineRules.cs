@@ -138,8 +138,8 @@ internal static class LineRules
     private static readonly Regex AuthorContact = new(
         @"\b(reach|contact|email|follow) (him|her|them) (at|on|via)\s+(@|\+?\d|[\w.+-]{1,64}@)|\bcan be reached at\s+(@|\+?\d|[\w.+-]{1,64}@)", OptI);
 
-    private static readonly SearchValues<string> AuthorContactTriggers = SearchValues.Create(
-        ["reach", "contact", "email", "follow"], StringComparison.OrdinalIgnoreCase);
+    private static readonly string[] AuthorContactTriggers =
+        ["reach", "contact", "email", "follow"];
 
     // A market or score ticker: "FTSE 100 7,650.2 +0.4% | Dow 38,990 -0.2%" - two or more signed changes.
     private static readonly Regex SignedChange = new(@"(^|\s|\()([+\-−]\s?\d{1,6}([.,]\d{1,4})?%|[▲▼]\s?\d{1,6}([.,]\d{1,4})?%?)", Opt);
@@ -162,38 +162,43 @@ internal static class LineRules
 
     private static readonly Regex Url = new(@"^(https?://|www\.)\S+$", OptI);
 
-    // Literal triggers: a pattern can only match a line holding one of them (or the extra character), and a
-    // vectorised multi-string search rejects most article lines before any regex runs. Triggers are ASCII and at
-    // least two characters long so that the fast (Teddy) search applies.
-    private static readonly SearchValues<string> CaptionTriggers = SearchValues.Create(
-        ["photo", "image", "picture", "video", "file", "caption", "pic", "getty", "credit", "reuters", "xinhua", "screengrab", "via ", "handout"],
-        StringComparison.OrdinalIgnoreCase);
-    private static readonly SearchValues<string> DisclaimerTriggers = SearchValues.Create(
+    // Literal triggers: a pattern can only match a line holding one of them (or the extra character), so one scan
+    // for all of them (TriggerSet) rejects most article lines before any regex runs.
+    private static readonly string[] CaptionTriggers =
+        ["photo", "image", "picture", "video", "file", "caption", "pic", "getty", "credit", "reuters", "xinhua", "screengrab", "via ", "handout"];
+    private static readonly string[] DisclaimerTriggers =
         ["disclaimer", "note to readers", "editor", "edited", "syndicated", "views expressed", "copyright", "rights reserved",
-         "headline", "this article", "this story", "this content", "permission", "standards", "principles"],
-        StringComparison.OrdinalIgnoreCase);
-    private static readonly SearchValues<string> PaywallStrongTriggers = SearchValues.Create(
+         "headline", "this article", "this story", "this content", "permission", "standards", "principles"];
+    private static readonly string[] PaywallStrongTriggers =
         ["{{", "subscri", "already", "free article", "paywall", "unlimited", "cancel any", "renew", "log in", "login", "sign in",
          "signin", "premium", "account", "become a", "journalism", "ad-free", "trial", "newsletter", "mail", "signing up",
-         "registering", "clicking", "inbox", "sign up", "follow "],
-        StringComparison.OrdinalIgnoreCase);
-    private static readonly SearchValues<string> PaywallWeakTriggers = SearchValues.Create(
-        ["subscri", "log", "sign", "newsletter", "paper", "premium", "month", "year", "offer", "digital", "register"],
-        StringComparison.OrdinalIgnoreCase);
-    private static readonly SearchValues<string> NavigationTriggers = SearchValues.Create(
-        ["cms", "skip to", "toggle navigation", "main menu", "back to top", "jump to", "open menu", "close menu"],
-        StringComparison.OrdinalIgnoreCase);
+         "registering", "clicking", "inbox", "sign up", "follow "];
+    private static readonly string[] PaywallWeakTriggers =
+        ["subscri", "log", "sign", "newsletter", "paper", "premium", "month", "year", "offer", "digital", "register"];
+    private static readonly string[] NavigationTriggers =
+        ["cms", "skip to", "toggle navigation", "main menu", "back to top", "jump to", "open menu", "close menu"];
 
-    private static readonly SearchValues<string> ConsentTriggers = SearchValues.Create(
+    private static readonly string[] ConsentTriggers =
         ["cookie", "accept", "reject", "allow", "decline", "refuse", "manage", "customi", "update", "agree", "got it", "ok", "privacy", "partners", "vendors",
-         "do not sell"],
-        StringComparison.OrdinalIgnoreCase);
+         "do not sell"];
 
-    private static readonly SearchValues<string> HeaderKeywordTriggers = SearchValues.Create(
-        ["published", "posted", "updated", "modified", "date", "source"], StringComparison.OrdinalIgnoreCase);
+    // Every alternative of CreditSignoff holds '@', ':' or one of these (case-insensitive).
+    private static readonly string[] CreditTriggers =
+        ["by ", "from ", "end", "###", "***", "contributed"];
 
-    private static bool Matches(Regex regex, SearchValues<string> triggers, string line, char extra = '\0') =>
-        (line.AsSpan().IndexOfAny(triggers) >= 0 || extra != '\0' && line.Contains(extra)) && regex.IsMatch(line);
+    private static readonly string[] HeaderKeywordTriggers =
+        ["published", "posted", "updated", "modified", "date", "source"];
+
+    // Bits of TriggerSet.Scan: one per group of triggers above.
+    private const ulong CaptionGroup = 1 << 0, DisclaimerGroup = 1 << 1, PaywallStrongGroup = 1 << 2, PaywallWeakGroup = 1 << 3,
+        NavigationGroup = 1 << 4, ConsentGroup = 1 << 5, HeaderKeywordGroup = 1 << 6, AuthorContactGroup = 1 << 7, CreditGroup = 1 << 8;
+
+    private static readonly TriggerSet Triggers = new(
+        CaptionTriggers, DisclaimerTriggers, PaywallStrongTriggers, PaywallWeakTriggers, NavigationTriggers, ConsentTriggers,
+        HeaderKeywordTriggers, AuthorContactTriggers, CreditTriggers);
+
+    private static bool Matches(Regex regex, ulong found, ulong group, string line, char extra = '\0') =>
+        ((found & group) != 0 || extra != '\0' && line.Contains(extra)) && regex.IsMatch(line);
 
     /// <summary>Classifies a trimmed non-empty line by the rules that hold anywhere in a document.</summary>
     public static string? Classify(string line)
@@ -203,12 +208,13 @@ internal static class LineRules
         // "___", "* * *", "-----": separators of the page layout.
         if (line.Length >= 2 && line != "--" && line.AsSpan().IndexOfAnyExcept(" _-–—*=~•·#+.") < 0) return Reasons.Navigation;
         int words = Words.Count(line);
+        ulong found = Triggers.Scan(line);
 
-        if (words <= 12 && IsSignoff(line, out _)) return Reasons.Signoff;
-        if (words <= 40 && Matches(AuthorContact, AuthorContactTriggers, line)) return Reasons.Signoff;
+        if (words <= 12 && IsSignoff(line, out _, found)) return Reasons.Signoff;
+        if (words <= 40 && Matches(AuthorContact, found, AuthorContactGroup, line)) return Reasons.Signoff;
         if (words <= 30 && !Words.EndsWithTerminal(line) && IsTicker(line)) return Reasons.Navigation;
         if (words <= 3 && line.Contains('/') && DeskCode.IsMatch(line)) return Reasons.DeskCode;
-        if (Matches(CaptionMarker, CaptionTriggers, line, '/')) return Reasons.Caption;
+        if (Matches(CaptionMarker, found, CaptionGroup, line, '/')) return Reasons.Caption;
         if (line[^1] == ')' && words <= 40 && OrgNameCredit.IsMatch(line)) return Reasons.Caption;
         if (words <= 40 && LinkLine.IsMatch(line)) return Reasons.Link;
         if (words <= 80)
@@ -217,16 +223,16 @@ internal static class LineRules
             // "Do not sell", "Your privacy"); buttons are short lines without a full stop.
             bool noticeStart = line[0] is 'W' or 'w' or 'T' or 't' or 'O' or 'o' or 'B' or 'b' or 'C' or 'c' or 'D' or 'd' or 'Y' or 'y';
             bool buttons = words <= 12 && !Words.EndsWithTerminal(line);
-            if ((noticeStart || buttons) && line.AsSpan().IndexOfAny(ConsentTriggers) >= 0
+            if ((noticeStart || buttons) && (found & ConsentGroup) != 0
                 && (noticeStart && ConsentNotice.IsMatch(line) || buttons && ConsentButtons.IsMatch(line)))
                 return Reasons.Navigation;
         }
-        if (words <= 40 && Matches(DisclaimerRegex, DisclaimerTriggers, line, '©')) return Reasons.Disclaimer;
+        if (words <= 40 && Matches(DisclaimerRegex, found, DisclaimerGroup, line, '©')) return Reasons.Disclaimer;
         if (line.Contains("{{", StringComparison.Ordinal) && line.Contains("}}", StringComparison.Ordinal)) return Reasons.Paywall;
         if (words <= 4 && Price.IsMatch(line)) return Reasons.Paywall;
-        if (words <= 30 && Matches(PaywallStrong, PaywallStrongTriggers, line)) return Reasons.Paywall;
-        if ((words <= 8 || (words <= 16 && !Words.EndsWithTerminal(line))) && Matches(PaywallWeak, PaywallWeakTriggers, line)) return Reasons.Paywall;
-        if (words <= 12 && (Navigation.IsMatch(line) || Matches(NavigationAnywhere, NavigationTriggers, line) || SocialWords.IsMatch(line)))
+        if (words <= 30 && Matches(PaywallStrong, found, PaywallStrongGroup, line)) return Reasons.Paywall;
+        if ((words <= 8 || (words <= 16 && !Words.EndsWithTerminal(line))) && Matches(PaywallWeak, found, PaywallWeakGroup, line)) return Reasons.Paywall;
+        if (words <= 12 && (Navigation.IsMatch(line) || Matches(NavigationAnywhere, found, NavigationGroup, line) || SocialWords.IsMatch(line)))
             return Reasons.Navigation;
         // A site's menu row may list many sections ("Home | World | Business | Sport | Science | Opinion | ..."):
         // with " | " separators a longer row of short segments is navigation too.
@@ -235,7 +241,9 @@ internal static class LineRules
     }
 
     /// <summary>Agency sign-off or credit line; <paramref name="source"/> is the agency when it names one.</summary>
-    public static bool IsSignoff(string line, out string source)
+    public static bool IsSignoff(string line, out string source) => IsSignoff(line, out source, Triggers.Scan(line));
+
+    private static bool IsSignoff(string line, out string source, ulong found)
     {
         source = "";
         if (line.Length == 0) return false;
@@ -254,7 +262,7 @@ internal static class LineRules
                 return true;
             }
         }
-        if ((line.AsSpan().IndexOfAny('@', ':') >= 0 || line.AsSpan().IndexOfAny(CreditTriggers) >= 0) && CreditSignoff.IsMatch(line))
+        if ((line.AsSpan().IndexOfAny('@', ':') >= 0 || (found & CreditGroup) != 0) && CreditSignoff.IsMatch(line))
         {
             var from = line.IndexOf(" from ", StringComparison.OrdinalIgnoreCase);
             if (from >= 0)
@@ -296,9 +304,6 @@ internal static class LineRules
         return false;
     }
 
-    // Every alternative of CreditSignoff holds '@', ':' or one of these (case-insensitive).
-    private static readonly SearchValues<string> CreditTriggers = SearchValues.Create(
-        ["by ", "from ", "end", "###", "***", "contributed"], StringComparison.OrdinalIgnoreCase);
 
     /// <summary>"Home > World > Asia", "News | Politics | China": three or more short segments.</summary>
     private static bool IsBreadcrumb(string line)
@@ -327,7 +332,7 @@ internal static class LineRules
         // line is a header only when it names a header keyword.
         if (line.Length > 250 || line.AsSpan().IndexOfAnyInRange('0', '9') < 0) return null;
         int words = Words.Count(line);
-        if (words > 24 || words > 12 && line.AsSpan().IndexOfAny(HeaderKeywordTriggers) < 0 && !line.Contains('|')) return null;
+        if (words > 24 || words > 12 && (Triggers.Scan(line) & HeaderKeywordGroup) == 0 && !line.Contains('|')) return null;
         string source = "";
         DateOnly? published = null, updated = null;
         bool any = false, labelSeen = false;

@@ -1,0 +1,53 @@
+using FsCheck.Xunit;
+using Platform.Extraction.Engine.Cleaning;
+
+namespace Platform.Extraction.Engine.Tests;
+
+/// <summary>The one-pass literal search behind the line rules agrees with string.Contains(OrdinalIgnoreCase).</summary>
+public sealed class TriggerSetTests
+{
+    private static readonly string[][] Groups =
+    [
+        ["photo", "pic", "via ", "getty"],
+        ["subscri", "log in", "mail", "{{", "sign up"],
+        ["year", "ear", "a"],
+        ["--", "###", "by "],
+    ];
+
+    private static readonly TriggerSet Set = new(Groups);
+
+    private static ulong Expected(string text)
+    {
+        ulong bits = 0;
+        for (int g = 0; g < Groups.Length; g++)
+            if (Groups[g].Any(l => text.Contains(l, StringComparison.OrdinalIgnoreCase))) bits |= 1UL << g;
+        return bits;
+    }
+
+    [Theory]
+    [InlineData("A PHOTO taken by the agency", 0b1101UL)]
+    [InlineData("Please subscribe to read more", 0b0110UL)]
+    [InlineData("Email us {{token}}", 0b0110UL)]
+    [InlineData("Last yEar's figures", 0b0100UL)]
+    [InlineData("nothing to see here", 0UL)]
+    [InlineData("Sıgn up now", 0UL)] // dotless i is not i to OrdinalIgnoreCase
+    [InlineData("", 0UL)]
+    public void Scan_ReportsTheGroupsWhoseLiteralsOccur(string text, ulong expected)
+    {
+        Assert.Equal(expected, Set.Scan(text));
+        Assert.Equal(Expected(text), Set.Scan(text));
+    }
+
+    [Property(MaxTest = 1000)]
+    public void Scan_AgreesWithContainsIgnoreCase_OnRandomText(string? text) =>
+        Assert.Equal(Expected(text ?? ""), Set.Scan(text ?? ""));
+
+    [Property(MaxTest = 1000)]
+    public void Scan_AgreesWithContainsIgnoreCase_OnTextsMadeOfLiteralPieces(int[] picks)
+    {
+        // Random text rarely holds a literal; text glued from pieces of them (overlaps, prefixes, case changes) does.
+        string[] pieces = ["pho", "to", "PIC", "via", " ", "sub", "scri", "log", " in", "ma", "il", "{", "YEA", "r", "e", "-", "#", "by", "ı"];
+        var text = string.Concat((picks ?? []).Select(p => pieces[(int)((uint)p % pieces.Length)]));
+        Assert.Equal(Expected(text), Set.Scan(text));
+    }
+}
