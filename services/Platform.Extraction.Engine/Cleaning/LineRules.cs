@@ -169,18 +169,54 @@ internal static class LineRules
     private static readonly string[] DisclaimerTriggers =
         ["disclaimer", "note to readers", "editor", "edited", "syndicated", "views expressed", "copyright", "rights reserved",
          "headline", "this article", "this story", "this content", "permission", "standards", "principles"];
+    // Each alternative of PaywallStrong holds one of these whole (the more specific the literal, the fewer article
+    // lines pay for the regex: "trial" alone would gate "industrial", "account" every "accounted for").
     private static readonly string[] PaywallStrongTriggers =
-        ["{{", "subscri", "already", "free article", "paywall", "unlimited", "cancel any", "renew", "log in", "login", "sign in",
-         "signin", "premium", "account", "become a", "journalism", "ad-free", "trial", "newsletter", "mail", "signing up",
-         "registering", "clicking", "inbox", "sign up", "follow "];
+        ["{{", "subscribe ", "already a", "already subscri", "free article", "paywall", "unlimited access", "cancel any",
+         "renew automatically", "renews automatically", "log in to", "login to", "sign in to", "signin to", "digital subscription",
+         "premium subscription", "create a free account", "create an account", "create account", "become a member",
+         "become a subscriber", "support our journalism", "support independent journalism", "premium ", "ad-free",
+         "start your free trial", "start your trial", "subscription plan", "newsletter", "email", "e-mail", "sign up ",
+         "your inbox", "follow ", "by subscribing", "by signing up", "by registering", "by clicking", "unsubscribe at any time"];
     private static readonly string[] PaywallWeakTriggers =
         ["subscri", "log", "sign", "newsletter", "paper", "premium", "month", "year", "offer", "digital", "register"];
     private static readonly string[] NavigationTriggers =
         ["cms", "skip to", "toggle navigation", "main menu", "back to top", "jump to", "open menu", "close menu"];
 
+    // Every consent notice, and every button row that is not a row of button words, names one of these.
     private static readonly string[] ConsentTriggers =
-        ["cookie", "accept", "reject", "allow", "decline", "refuse", "manage", "customi", "update", "agree", "got it", "ok", "privacy", "partners", "vendors",
-         "do not sell"];
+        ["cookie", "privacy", "partners", "vendors", "do not sell"];
+
+    // The words a row of consent buttons opens with (ConsentButtons' first alternative).
+    private static readonly string[] ConsentButtonWords =
+        ["accept", "reject", "allow", "decline", "refuse", "agree", "i agree", "manage", "customi", "got it", "ok"];
+
+    // CaptionMarker's alternatives all hold a caption trigger, except two that hold '/': "... /AP" (a wire credit at
+    // the end) and "Courtesy: ..." (a line with '/' elsewhere reaches it).
+    private static readonly string[] CaptionSlashTriggers = ["courtesy"];
+    private static readonly string[] WireCredits = ["reuters", "ap", "afp", "getty", "epa", "xinhua", "kcna", "yonhap"];
+
+    private static bool CaptionMayMatch(string line, ulong found)
+    {
+        if ((found & CaptionGroup) != 0) return true;
+        if (!line.Contains('/')) return false;
+        if ((found & CaptionSlashGroup) != 0) return true;
+        // "\b(via|/)\s*(reuters|ap|...)\s*\)?\.?$": the credit ends the line.
+        var end = line.AsSpan();
+        if (end.EndsWith('.')) end = end[..^1];
+        if (end.EndsWith(')')) end = end[..^1];
+        end = end.TrimEnd();
+        foreach (var agency in WireCredits)
+            if (end.EndsWith(agency, StringComparison.OrdinalIgnoreCase)) return true;
+        return false;
+    }
+
+    private static bool StartsWithButtonWord(string line)
+    {
+        foreach (var word in ConsentButtonWords)
+            if (line.StartsWith(word, StringComparison.OrdinalIgnoreCase)) return true;
+        return false;
+    }
 
     // Every alternative of CreditSignoff holds '@', ':' or one of these (case-insensitive).
     private static readonly string[] CreditTriggers =
@@ -191,11 +227,12 @@ internal static class LineRules
 
     // Bits of TriggerSet.Scan: one per group of triggers above.
     private const ulong CaptionGroup = 1 << 0, DisclaimerGroup = 1 << 1, PaywallStrongGroup = 1 << 2, PaywallWeakGroup = 1 << 3,
-        NavigationGroup = 1 << 4, ConsentGroup = 1 << 5, HeaderKeywordGroup = 1 << 6, AuthorContactGroup = 1 << 7, CreditGroup = 1 << 8;
+        NavigationGroup = 1 << 4, ConsentGroup = 1 << 5, HeaderKeywordGroup = 1 << 6, AuthorContactGroup = 1 << 7, CreditGroup = 1 << 8,
+        CaptionSlashGroup = 1 << 9;
 
     private static readonly TriggerSet Triggers = new(
         CaptionTriggers, DisclaimerTriggers, PaywallStrongTriggers, PaywallWeakTriggers, NavigationTriggers, ConsentTriggers,
-        HeaderKeywordTriggers, AuthorContactTriggers, CreditTriggers);
+        HeaderKeywordTriggers, AuthorContactTriggers, CreditTriggers, CaptionSlashTriggers);
 
     private static bool Matches(Regex regex, ulong found, ulong group, string line, char extra = '\0') =>
         ((found & group) != 0 || extra != '\0' && line.Contains(extra)) && regex.IsMatch(line);
@@ -214,7 +251,7 @@ internal static class LineRules
         if (words <= 40 && Matches(AuthorContact, found, AuthorContactGroup, line)) return Reasons.Signoff;
         if (words <= 30 && !Words.EndsWithTerminal(line) && IsTicker(line)) return Reasons.Navigation;
         if (words <= 3 && line.Contains('/') && DeskCode.IsMatch(line)) return Reasons.DeskCode;
-        if (Matches(CaptionMarker, found, CaptionGroup, line, '/')) return Reasons.Caption;
+        if (CaptionMayMatch(line, found) && CaptionMarker.IsMatch(line)) return Reasons.Caption;
         if (line[^1] == ')' && words <= 40 && OrgNameCredit.IsMatch(line)) return Reasons.Caption;
         if (words <= 40 && LinkLine.IsMatch(line)) return Reasons.Link;
         if (words <= 80)
@@ -223,8 +260,8 @@ internal static class LineRules
             // "Do not sell", "Your privacy"); buttons are short lines without a full stop.
             bool noticeStart = line[0] is 'W' or 'w' or 'T' or 't' or 'O' or 'o' or 'B' or 'b' or 'C' or 'c' or 'D' or 'd' or 'Y' or 'y';
             bool buttons = words <= 12 && !Words.EndsWithTerminal(line);
-            if ((noticeStart || buttons) && (found & ConsentGroup) != 0
-                && (noticeStart && ConsentNotice.IsMatch(line) || buttons && ConsentButtons.IsMatch(line)))
+            if (noticeStart && (found & ConsentGroup) != 0 && ConsentNotice.IsMatch(line)
+                || buttons && ((found & ConsentGroup) != 0 || StartsWithButtonWord(line)) && ConsentButtons.IsMatch(line))
                 return Reasons.Navigation;
         }
         if (words <= 40 && Matches(DisclaimerRegex, found, DisclaimerGroup, line, '©')) return Reasons.Disclaimer;
