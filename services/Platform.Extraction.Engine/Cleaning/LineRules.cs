@@ -369,14 +369,16 @@ internal static class LineRules
         // line is a header only when it names a header keyword.
         if (line.Length > 250 || line.AsSpan().IndexOfAnyInRange('0', '9') < 0) return null;
         int words = Words.Count(line);
-        if (words > 24 || words > 12 && (Triggers.Scan(line) & HeaderKeywordGroup) == 0 && !line.Contains('|')) return null;
+        // HeaderKeyword can only match where its literals occur: without them no segment is searched for it.
+        bool keywords = (Triggers.Scan(line) & HeaderKeywordGroup) != 0;
+        if (words > 24 || words > 12 && !keywords && !line.Contains('|')) return null;
         string source = "";
         DateOnly? published = null, updated = null;
         bool any = false, labelSeen = false;
-        foreach (var segment in Segments(line))
+        foreach (var segment in Segments(line, keywords))
         {
             if (segment.Length == 0) continue;
-            var m = HeaderKeyword.Match(segment);
+            var m = keywords ? HeaderKeyword.Match(segment) : Match.Empty;
             if (m.Success)
             {
                 var rest = segment[(m.Index + m.Length)..];
@@ -465,7 +467,7 @@ internal static class LineRules
     }
 
     /// <summary>"|"-separated parts, each further split before every header keyword after its first.</summary>
-    private static IEnumerable<string> Segments(string line)
+    private static IEnumerable<string> Segments(string line, bool keywords)
     {
         // "|", "·", "•" and " / " separate the parts of a header ("By Jane Doe · March 5, 2024 · 3 min read").
         foreach (var raw in line.Split(HeaderSeparators, StringSplitOptions.None))
@@ -473,7 +475,7 @@ internal static class LineRules
             var part = raw.Trim();
             int start = 0;
             bool first = true;
-            foreach (Match m in HeaderKeyword.Matches(part))
+            foreach (Match m in keywords ? HeaderKeyword.Matches(part) : (IEnumerable<Match>)[])
             {
                 if (!first && m.Index > start)
                 {
