@@ -264,28 +264,39 @@ internal static class DocumentCleaner
         }
 
         // Paragraphs: one per line, except that a hard-wrapped line continues when the next starts in lower case.
+        // Most paragraphs are one line: that line's string is the paragraph, and only wrapped ones are joined.
         var paragraphs = new List<(string Text, int Line)>();
-        var current = new StringBuilder();
+        StringBuilder? joined = null;
+        string? single = null;
         int currentLine = -1;
         int previous = -2;
+        void Flush()
+        {
+            if (joined is { Length: > 0 }) paragraphs.Add((joined.ToString(), currentLine));
+            else if (single is not null) paragraphs.Add((single, currentLine));
+            joined?.Clear();
+            single = null;
+        }
         for (int i = bodyStart; i < n; i++)
         {
             var line = lines[i];
             if (line.Length == 0 || reason[i] is not null) continue;
-            bool continues = current.Length > 0 && previous == i - 1 && char.IsLower(line[0]) && !Words.EndsWithTerminal(lines[previous]);
+            bool continues = single is not null && previous == i - 1 && char.IsLower(line[0]) && !Words.EndsWithTerminal(lines[previous]);
             if (continues)
             {
-                current.Append(' ').Append(line);
+                joined ??= new StringBuilder();
+                if (joined.Length == 0) joined.Append(single);
+                joined.Append(' ').Append(line);
             }
             else
             {
-                if (current.Length > 0) paragraphs.Add((current.ToString(), currentLine));
-                current.Clear().Append(line);
+                Flush();
+                single = line;
                 currentLine = i;
             }
             previous = i;
         }
-        if (current.Length > 0) paragraphs.Add((current.ToString(), currentLine));
+        Flush();
 
         // A scraped page often repeats the headline as the first line of the text.
         if (result.Title.Length > 0)
