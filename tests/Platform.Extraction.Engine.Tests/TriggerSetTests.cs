@@ -50,4 +50,16 @@ public sealed class TriggerSetTests
         var text = string.Concat((picks ?? []).Select(p => pieces[(int)((uint)p % pieces.Length)]));
         Assert.Equal(Expected(text), Set.Scan(text));
     }
+
+    [Property(MaxTest = 1000)]
+    public void Scan_FindsALiteralAnywhereInALongText(int position, int group, int literal, int length)
+    {
+        // A literal at any offset of a longer text, in any case, is found.
+        var filler = new string('x', 100 + (int)((uint)length % 400));
+        var words = Groups[(int)((uint)group % Groups.Length)];
+        var word = words[(int)((uint)literal % words.Length)];
+        var text = filler.Insert((int)((uint)position % (filler.Length + 1)), word.ToUpperInvariant());
+        Assert.Equal(Expected(text), Set.Scan(text));
+        Assert.NotEqual(0UL, Set.Scan(text) & (1UL << Array.IndexOf(Groups, words)));
+    }
 }
