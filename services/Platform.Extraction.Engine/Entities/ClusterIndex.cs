@@ -10,13 +10,17 @@ internal sealed class ClusterIndex
     private readonly Dictionary<string, List<EntityCluster>> _lastWord = new(StringComparer.OrdinalIgnoreCase);
     private readonly Dictionary<string, List<EntityCluster>> _surface = new(StringComparer.OrdinalIgnoreCase);
     private readonly Dictionary<string, EntityCluster> _keys = new(StringComparer.Ordinal);
-    private readonly Dictionary<EntityCluster, int[]> _positions = [];
+    private readonly Dictionary<EntityCluster, int[]> _positions = new(ReferenceEqualityComparer.Instance);
 
     public ClusterIndex(List<EntityCluster> clusters)
     {
         foreach (var c in clusters)
         {
-            var pos = c.Mentions.Select(m => m.InTitle ? -1 : m.Start).ToArray();
+            var pos = new int[c.Mentions.Count];
+            for (int k = 0; k < pos.Length; k++)
+            {
+                pos[k] = c.Mentions[k].InTitle ? -1 : c.Mentions[k].Start;
+            }
             Array.Sort(pos);
             _positions[c] = pos;
             if (c.Kind == EntityKind.Person)

@@ -194,7 +194,10 @@ internal sealed class EntityRecognizer
     }
 
     private readonly string?[] _words;
-    private (SegKind Seg, EntityKind Kind, string? Key)?[,]? _memo;
+    // Classify results of the current run, flattened [a * _memoStride + b]: sized and cleared per run (a fixed 15x15
+    // table cleared for every one-word run cost more than the lookups saved).
+    private (SegKind Seg, EntityKind Kind, string? Key)?[] _memo = [];
+    private int _memoStride;
     private List<int>? _memoRun;
 
     private string Word(int i) => _words[i] ??= _text.Substring(_t[i].Start, _t[i].CoreEnd - _t[i].Start);
@@ -588,18 +591,31 @@ internal sealed class EntityRecognizer
 
     private (SegKind Seg, EntityKind Kind, string? Key) Classify(List<int> run, int a, int b)
     {
-        _memo ??= new (SegKind, EntityKind, string?)?[MaxRunTokens + 1, MaxRunTokens + 1];
         if (!ReferenceEquals(run, _memoRun))
         {
             _memoRun = run;
-            Array.Clear(_memo);
+            _memoStride = run.Count + 1;
+            int size = _memoStride * _memoStride;
+            if (_memo.Length < size)
+            {
+                _memo = new (SegKind, EntityKind, string?)?[Math.Max(size, 64)];
+            }
+            else
+            {
+                Array.Clear(_memo, 0, size);
+            }
         }
-        if (b - a <= MaxRunTokens && _memo[a, b] is { } cached)
+        if (a >= _memoStride || b >= _memoStride)
+        {
+            return ClassifyUncached(run, a, b);
+        }
+        int slot = a * _memoStride + b;
+        if (_memo[slot] is { } cached)
         {
             return cached;
         }
         var result = ClassifyUncached(run, a, b);
-        _memo[a, b] = result;
+        _memo[slot] = result;
         return result;
     }
 

@@ -328,7 +328,22 @@ internal static class EntityResolver
         {
             return; // quadratic; real articles name far fewer organisations
         }
-        var words = list.Select(c => c.Mentions.SelectMany(m => ContentWords(OrgKey(m.Surface))).ToHashSet()).ToList();
+        if (list.Count < 2)
+        {
+            // nothing to merge into; still drop clusters emptied by earlier merges
+            clusters.RemoveAll(c => c.Mentions.Count == 0);
+            return;
+        }
+        var words = new List<HashSet<string>>(list.Count);
+        foreach (var c in list)
+        {
+            var set = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var m in c.Mentions)
+            {
+                set.UnionWith(ContentWordsOfOrgKey(m.Surface));
+            }
+            words.Add(set);
+        }
         for (int i = 0; i < list.Count; i++)
         {
             if (words[i].Count < 2 || list[i].LexKey != null)
@@ -360,9 +375,35 @@ internal static class EntityResolver
 
     private static IEnumerable<string> ContentWords(string key) => key.Split(' ', StringSplitOptions.RemoveEmptyEntries).Where(w => !Connectors.Contains(w));
 
+    // Content words of OrgKey(surface), memoised like the keys: every cluster's words are rebuilt for each kind pass.
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, string[]> OrgContentWords = new(StringComparer.Ordinal);
+
+    private static string[] ContentWordsOfOrgKey(string surface)
+    {
+        if (OrgContentWords.TryGetValue(surface, out var cached))
+        {
+            return cached;
+        }
+        var words = ContentWords(OrgKey(surface)).ToArray();
+        if (OrgContentWords.Count > MaxMemo)
+        {
+            OrgContentWords.Clear();
+        }
+        OrgContentWords[surface] = words;
+        return words;
+    }
+
     internal static string LastWord(EntityCluster c)
     {
-        var s = c.Mentions.OrderByDescending(m => m.Surface.Length).First().Surface;
+        // the first of the longest surfaces (what a stable OrderByDescending(Length).First() picks), without sorting
+        var s = c.Mentions[0].Surface;
+        foreach (var m in c.Mentions)
+        {
+            if (m.Surface.Length > s.Length)
+            {
+                s = m.Surface;
+            }
+        }
         int sp = s.LastIndexOf(' ');
         return sp < 0 ? s : s[(sp + 1)..];
     }
@@ -372,27 +413,66 @@ internal static class EntityResolver
         var set = new HashSet<string>(StringComparer.Ordinal);
         foreach (var m in c.Mentions)
         {
-            var parts = m.Surface.Split(' ', StringSplitOptions.RemoveEmptyEntries);
-            if (parts.Length < 2)
-            {
-                continue;
-            }
-            // first and last word: "Chen" for "Chen Wei" (family name first), "Trump" for "Donald Trump"
-            set.Add(PersonKey(parts[0]));
-            set.Add(PersonKey(parts[^1]));
-            // "Benavides" for "Carlos Benavides Ortega": in Spanish and Portuguese names the first surname, the middle
-            // of three words, is the short form
-            if (parts.Length == 3 && parts[1].Length > 2 && char.IsUpper(parts[1][0]) && !parts[1].EndsWith('.'))
-            {
-                set.Add(PersonKey(parts[1]));
-            }
+            set.UnionWith(PersonPartsOf(m.Surface));
         }
         return set;
     }
 
+    // Parts of one surface, memoised like the keys (the index is rebuilt for every document from the same names).
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, string[]> PersonPartsMemo = new(StringComparer.Ordinal);
+
+    private static string[] PersonPartsOf(string surface)
+    {
+        if (PersonPartsMemo.TryGetValue(surface, out var cached))
+        {
+            return cached;
+        }
+        string[] result;
+        var parts = surface.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        if (parts.Length < 2)
+        {
+            result = [];
+        }
+        // "Benavides" for "Carlos Benavides Ortega": in Spanish and Portuguese names the first surname, the middle
+        // of three words, is the short form
+        else if (parts.Length == 3 && parts[1].Length > 2 && char.IsUpper(parts[1][0]) && !parts[1].EndsWith('.'))
+        {
+            result = [PersonKey(parts[0]), PersonKey(parts[^1]), PersonKey(parts[1])];
+        }
+        else
+        {
+            // first and last word: "Chen" for "Chen Wei" (family name first), "Trump" for "Donald Trump"
+            result = [PersonKey(parts[0]), PersonKey(parts[^1])];
+        }
+        if (PersonPartsMemo.Count > MaxMemo)
+        {
+            PersonPartsMemo.Clear();
+        }
+        PersonPartsMemo[surface] = result;
+        return result;
+    }
+
     internal static bool IsAllCaps(string w) => w.Length >= 2 && w.All(ch => !char.IsLetter(ch) || char.IsUpper(ch)) && w.Any(char.IsLetter);
 
+    // Memoised like the keys: the cluster index asks for the initials of every organisation mention.
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> InitialsMemo = new(StringComparer.Ordinal);
+
     public static string Initials(string name)
+    {
+        if (InitialsMemo.TryGetValue(name, out var cached))
+        {
+            return cached;
+        }
+        var result = ComputeInitials(name);
+        if (InitialsMemo.Count > MaxMemo)
+        {
+            InitialsMemo.Clear();
+        }
+        InitialsMemo[name] = result;
+        return result;
+    }
+
+    private static string ComputeInitials(string name)
     {
         var sb = new StringBuilder();
         foreach (var part in name.Split([' ', '-'], StringSplitOptions.RemoveEmptyEntries))
