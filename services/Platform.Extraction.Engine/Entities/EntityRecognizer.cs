@@ -131,30 +131,56 @@ internal sealed class EntityRecognizer
         var candidates = new HashSet<string>(StringComparer.Ordinal);
         var cand = candidates.GetAlternateLookup<ReadOnlySpan<char>>();
         Span<char> buf = stackalloc char[64];
-        foreach (var (text, tokens) in new[] { (title, titleTokens), (body, bodyTokens) })
+        // Most lower-case words match no candidate: a 1024-bit filter on (length, first, last char) answers "no" for
+        // them without hashing the whole word (the set lookups were most of this method's time).
+        Span<ulong> filter = stackalloc ulong[16];
+        filter.Clear();
+        CollectCandidates(title, titleTokens, candidates, cand, buf, filter);
+        CollectCandidates(body, bodyTokens, candidates, cand, buf, filter);
+        if (candidates.Count == 0)
         {
-            foreach (var tok in tokens)
+            return;
+        }
+        MatchLowerWords(title, titleTokens, cand, filter, into);
+        MatchLowerWords(body, bodyTokens, cand, filter, into);
+    }
+
+    private static int FilterBit(ReadOnlySpan<char> w) => (w.Length * 31 + w[0] * 7 + w[^1] * 131) & 1023;
+
+    private static void CollectCandidates(string text, List<Token> tokens, HashSet<string> candidates,
+        HashSet<string>.AlternateLookup<ReadOnlySpan<char>> cand, Span<char> buf, Span<ulong> filter)
+    {
+        foreach (var tok in tokens)
+        {
+            int len = tok.CoreEnd - tok.Start;
+            if (tok.IsWord && char.IsUpper(text[tok.Start]) && len <= buf.Length)
             {
-                int len = tok.CoreEnd - tok.Start;
-                if (tok.IsWord && char.IsUpper(text[tok.Start]) && len <= buf.Length)
+                var lower = buf[..len];
+                text.AsSpan(tok.Start, len).ToLowerInvariant(lower);
+                if (!cand.Contains(lower))
                 {
-                    var lower = buf[..len];
-                    text.AsSpan(tok.Start, len).ToLowerInvariant(lower);
-                    if (!cand.Contains(lower))
-                    {
-                        candidates.Add(lower.ToString());
-                    }
+                    candidates.Add(lower.ToString());
+                    int bit = FilterBit(lower);
+                    filter[bit >> 6] |= 1UL << (bit & 63);
                 }
             }
         }
-        foreach (var (text, tokens) in new[] { (title, titleTokens), (body, bodyTokens) })
+    }
+
+    private static void MatchLowerWords(string text, List<Token> tokens, HashSet<string>.AlternateLookup<ReadOnlySpan<char>> cand,
+        ReadOnlySpan<ulong> filter, HashSet<string> into)
+    {
+        foreach (var tok in tokens)
         {
-            foreach (var tok in tokens)
+            if (!tok.IsWord || !char.IsLower(text[tok.Start]))
             {
-                if (tok.IsWord && char.IsLower(text[tok.Start]) && cand.TryGetValue(text.AsSpan(tok.Start, tok.CoreEnd - tok.Start), out var word))
-                {
-                    into.Add(word);
-                }
+                continue;
+            }
+            var span = text.AsSpan(tok.Start, tok.CoreEnd - tok.Start);
+            int bit = FilterBit(span);
+            if ((filter[bit >> 6] & (1UL << (bit & 63))) != 0 && cand.TryGetValue(span, out var word))
+            {
+                into.Add(word);
             }
         }
     }

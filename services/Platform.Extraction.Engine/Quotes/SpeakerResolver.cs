@@ -61,30 +61,28 @@ internal sealed class SpeakerResolver
                 _mentionAt[k] = i;
             }
         }
+        // quote membership and sentence numbers in one pass over the tokens
         _inQuote = new bool[tokens.Count];
+        _sentence = new int[tokens.Count];
+        var toks = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(tokens);
         int qi = 0;
-        for (int k = 0; k < tokens.Count; k++)
+        int s = 0;
+        for (int k = 0; k < toks.Length; k++)
         {
-            int pos = tokens[k].Start;
+            var tok = toks[k];
+            int pos = tok.Start;
             while (qi < quotes.Count && quotes[qi].Close < pos)
             {
                 qi++;
             }
-            if (qi < quotes.Count && pos >= quotes[qi].Open && pos <= quotes[qi].Close)
-            {
-                _inQuote[k] = true;
-            }
-        }
-        _sentence = new int[tokens.Count];
-        int s = 0;
-        for (int k = 0; k < tokens.Count; k++)
-        {
-            if (k > 0 && tokens[k].Is(TokenFlags.ParagraphStart) && !tokens[k - 1].Is(TokenFlags.ParagraphStart))
+            bool inQuote = qi < quotes.Count && pos >= quotes[qi].Open && pos <= quotes[qi].Close;
+            _inQuote[k] = inQuote;
+            if (k > 0 && tok.Is(TokenFlags.ParagraphStart) && !toks[k - 1].Is(TokenFlags.ParagraphStart))
             {
                 s++;
             }
             _sentence[k] = s;
-            if (tokens[k].Is(TokenFlags.SentenceEnd) && !_inQuote[k])
+            if (tok.Is(TokenFlags.SentenceEnd) && !inQuote)
             {
                 s++;
             }
@@ -93,6 +91,11 @@ internal sealed class SpeakerResolver
 
     public static void Resolve(string body, List<Token> tokens, List<Mention> mentions, List<QuoteSpan> quotes, List<EntityCluster> clusters)
     {
+        // the per-token tables are only needed when there is a quote to attribute
+        if (!quotes.Exists(q => q.WordCount >= QuoteScanner.MinWords))
+        {
+            return;
+        }
         var r = new SpeakerResolver(body, tokens, mentions, quotes, clusters);
         QuoteSpan? previous = null;
         foreach (var q in quotes)
