@@ -120,8 +120,11 @@ internal static class EntityResolver
             Finish(c);
         }
         RemoveConflictingAliases(clusters);
-        var first = clusters.ToDictionary(c => c, c => c.FirstPosition);
-        clusters.Sort((x, y) => first[x].CompareTo(first[y]));
+        foreach (var c in clusters)
+        {
+            c.SortPosition = c.FirstPosition;
+        }
+        clusters.Sort((x, y) => x.SortPosition.CompareTo(y.SortPosition));
         return clusters;
     }
 
@@ -157,12 +160,15 @@ internal static class EntityResolver
             {
                 continue;
             }
-            var parts = PersonKey(c.Mentions[0].Surface).Split(' ');
-            if (parts.Length < 2)
+            // a person key has single spaces and none at the ends: its first and last word without Split
+            var personKey = PersonKey(c.Mentions[0].Surface);
+            int firstSpace = personKey.IndexOf(' ');
+            if (firstSpace < 0)
             {
                 continue;
             }
-            if (byEnds.TryGetValue((parts[0], parts[^1]), out var into) && into != c)
+            var ends = (personKey[..firstSpace], personKey[(personKey.LastIndexOf(' ') + 1)..]);
+            if (byEnds.TryGetValue(ends, out var into) && into != c)
             {
                 foreach (var m in c.Mentions)
                 {
@@ -172,7 +178,7 @@ internal static class EntityResolver
             }
             else
             {
-                byEnds[(parts[0], parts[^1])] = c;
+                byEnds[ends] = c;
             }
         }
         // "Lord Goldsmith" and "Peter Goldsmith": a style with a surname is the person of that surname
@@ -206,15 +212,32 @@ internal static class EntityResolver
         var full = clusters.Where(c => c.Kind == EntityKind.Person && c.Mentions.Count > 0).ToList();
         if (full.Count <= MaxSubsetMergeClusters)
         {
-            foreach (var c in full)
+            // a cluster's first mention never changes while it has mentions (merges append or empty), so the keys
+            // are taken once instead of once per pair
+            var keys = new string[full.Count];
+            for (int k = 0; k < keys.Length; k++)
             {
-                var key = PersonKey(c.Mentions[0].Surface);
-                var hosts = full.Where(o => o != c && o.Mentions.Count > 0 && PersonKey(o.Mentions[0].Surface).EndsWith(" " + key, StringComparison.Ordinal)).Take(2).ToList();
-                if (hosts.Count == 1 && c.Mentions.Count > 0)
+                keys[k] = PersonKey(full[k].Mentions[0].Surface);
+            }
+            for (int i = 0; i < full.Count; i++)
+            {
+                var c = full[i];
+                var suffix = " " + keys[i];
+                int host = -1;
+                int hits = 0;
+                for (int j = 0; j < full.Count && hits < 2; j++)
+                {
+                    if (j != i && full[j].Mentions.Count > 0 && keys[j].EndsWith(suffix, StringComparison.Ordinal))
+                    {
+                        host = hits == 0 ? j : host;
+                        hits++;
+                    }
+                }
+                if (hits == 1 && c.Mentions.Count > 0)
                 {
                     foreach (var m in c.Mentions)
                     {
-                        Attach(m, hosts[0]);
+                        Attach(m, full[host]);
                     }
                     c.Mentions.Clear();
                 }
@@ -619,24 +642,36 @@ internal static class EntityResolver
 
     private static void Finish(EntityCluster c)
     {
-        var forms = c.Mentions.Where(m => m.BracketOf == null && !m.ShortForm).Select(m => m.Surface).ToList();
+        var forms = new List<string>(c.Mentions.Count);
+        foreach (var m in c.Mentions)
+        {
+            if (m.BracketOf == null && !m.ShortForm)
+            {
+                forms.Add(m.Surface);
+            }
+        }
         if (forms.Count == 0)
         {
-            forms = c.Mentions.Select(m => m.Surface).ToList();
+            foreach (var m in c.Mentions)
+            {
+                forms.Add(m.Surface);
+            }
         }
         // the fullest form the document uses: most words, then most characters, then first used
+        bool person = c.Kind == EntityKind.Person;
         string name = forms[0];
         int bestWords = WordCount(name);
+        bool styledName = person && IsStyled(name);
         foreach (var f in forms)
         {
             int wc = WordCount(f);
             // a personal name beats a style ("Peter Goldsmith" over "Lord Goldsmith")
-            bool styledName = c.Kind == EntityKind.Person && Lexicon.NameStyles.Contains(name.Split(' ')[0]);
-            bool styledF = c.Kind == EntityKind.Person && Lexicon.NameStyles.Contains(f.Split(' ')[0]);
+            bool styledF = person && IsStyled(f);
             if (wc > bestWords && !styledF || (wc == bestWords && (styledName && !styledF || styledName == styledF && f.Length > name.Length)))
             {
                 name = f;
                 bestWords = wc;
+                styledName = styledF;
             }
         }
         c.Name = name;
@@ -671,7 +706,7 @@ internal static class EntityResolver
         }
         else if (c.Kind == EntityKind.Organization)
         {
-            foreach (var v in OrgVariants(name))
+            foreach (var v in OrgVariantsOf(name))
             {
                 Add(v);
             }
@@ -688,6 +723,31 @@ internal static class EntityResolver
                 }
             }
         }
+    }
+
+    /// <summary>The first word (up to the first space) is a style such as "Lord" or "Sir".</summary>
+    private static bool IsStyled(string s)
+    {
+        int sp = s.IndexOf(' ');
+        return Lexicon.NameStyles.Contains(sp < 0 ? s : s[..sp]);
+    }
+
+    // Variants are a pure function of the name: memoised like the keys.
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, string[]> OrgVariantsMemo = new(StringComparer.Ordinal);
+
+    private static string[] OrgVariantsOf(string name)
+    {
+        if (OrgVariantsMemo.TryGetValue(name, out var cached))
+        {
+            return cached;
+        }
+        var variants = OrgVariants(name).ToArray();
+        if (OrgVariantsMemo.Count > MaxMemo)
+        {
+            OrgVariantsMemo.Clear();
+        }
+        OrgVariantsMemo[name] = variants;
+        return variants;
     }
 
     private static int WordCount(string s)

@@ -36,5 +36,18 @@ internal sealed class EntityCluster
     public string Name { get; set; } = "";
     public List<string> Aliases { get; } = [];
     public List<string> Roles { get; } = [];
-    public int FirstPosition => Mentions.Count == 0 ? int.MaxValue : Mentions.Min(m => m.InTitle ? -1 : m.Start);
+    /// <summary><see cref="FirstPosition"/> taken once before the clusters are sorted.</summary>
+    public int SortPosition { get; set; }
+    public int FirstPosition
+    {
+        get
+        {
+            int min = int.MaxValue;
+            foreach (var m in Mentions)
+            {
+                min = Math.Min(min, m.InTitle ? -1 : m.Start);
+            }
+            return min;
+        }
+    }
 }
