@@ -642,87 +642,107 @@ internal static class EntityResolver
 
     private static void Finish(EntityCluster c)
     {
-        var forms = new List<string>(c.Mentions.Count);
+        // Written without temporary lists, sets or closures: Finish runs for every cluster of every document.
+        // The name is chosen among the full forms (not bracketed, not short), or among all forms if there are none.
+        bool anyFull = false;
         foreach (var m in c.Mentions)
         {
             if (m.BracketOf == null && !m.ShortForm)
             {
-                forms.Add(m.Surface);
-            }
-        }
-        if (forms.Count == 0)
-        {
-            foreach (var m in c.Mentions)
-            {
-                forms.Add(m.Surface);
+                anyFull = true;
+                break;
             }
         }
         // the fullest form the document uses: most words, then most characters, then first used
         bool person = c.Kind == EntityKind.Person;
-        string name = forms[0];
-        int bestWords = WordCount(name);
-        bool styledName = person && IsStyled(name);
-        foreach (var f in forms)
+        string? name = null;
+        int bestWords = 0;
+        bool styledName = false;
+        foreach (var m in c.Mentions)
         {
+            if (anyFull && (m.BracketOf != null || m.ShortForm))
+            {
+                continue;
+            }
+            var f = m.Surface;
             int wc = WordCount(f);
             // a personal name beats a style ("Peter Goldsmith" over "Lord Goldsmith")
             bool styledF = person && IsStyled(f);
-            if (wc > bestWords && !styledF || (wc == bestWords && (styledName && !styledF || styledName == styledF && f.Length > name.Length)))
+            if (name == null)
+            {
+                name = f;
+                bestWords = wc;
+                styledName = styledF;
+            }
+            else if (wc > bestWords && !styledF || (wc == bestWords && (styledName && !styledF || styledName == styledF && f.Length > name.Length)))
             {
                 name = f;
                 bestWords = wc;
                 styledName = styledF;
             }
         }
+        name ??= c.Mentions[0].Surface; // unreachable: a cluster has a mention
         c.Name = name;
-        var aliases = new List<string>();
-        var seen = new HashSet<string>(StringComparer.Ordinal) { name };
-        void Add(string a)
-        {
-            if (!string.IsNullOrWhiteSpace(a) && seen.Add(a))
-            {
-                aliases.Add(a);
-            }
-        }
+        var aliases = c.Aliases;
         foreach (var m in c.Mentions)
         {
-            Add(m.ShortForm ? m.Surface : m.Surface);
+            AddAlias(aliases, name, m.Surface);
         }
         if (c.LexKey != null && Lexicon.AliasesByKey.TryGetValue(c.LexKey, out var group))
         {
             foreach (var a in group)
             {
-                Add(a);
+                AddAlias(aliases, name, a);
             }
         }
         if (c.Kind == EntityKind.Person)
         {
             if (name.Contains('-'))
             {
-                Add(name.Replace('-', ' '));
-                Add(HyphenCase(name, upper: true));
-                Add(HyphenCase(name, upper: false));
+                AddAlias(aliases, name, name.Replace('-', ' '));
+                AddAlias(aliases, name, HyphenCase(name, upper: true));
+                AddAlias(aliases, name, HyphenCase(name, upper: false));
             }
         }
         else if (c.Kind == EntityKind.Organization)
         {
             foreach (var v in OrgVariantsOf(name))
             {
-                Add(v);
+                AddAlias(aliases, name, v);
             }
         }
-        c.Aliases.AddRange(aliases);
-        var roleSeen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        // roles distinct ignoring case, first spelling kept (a cluster has a handful: a linear check beats a set)
         foreach (var m in c.Mentions)
         {
             foreach (var r in m.Roles)
             {
-                if (roleSeen.Add(r))
+                if (!ContainsIgnoreCase(c.Roles, r))
                 {
                     c.Roles.Add(r);
                 }
             }
         }
+    }
+
+    /// <summary>Adds a distinct (ordinal) non-blank alias other than the name.</summary>
+    private static void AddAlias(List<string> aliases, string name, string a)
+    {
+        if (!string.IsNullOrWhiteSpace(a) && !string.Equals(a, name, StringComparison.Ordinal) && !aliases.Contains(a))
+        {
+            aliases.Add(a);
+        }
+    }
+
+    private static bool ContainsIgnoreCase(List<string> list, string s)
+    {
+        foreach (var x in list)
+        {
+            if (string.Equals(x, s, StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+        return false;
     }
 
     /// <summary>The first word (up to the first space) is a style such as "Lord" or "Sir".</summary>
