@@ -416,15 +416,18 @@ internal static class EntityResolver
         return words;
     }
 
-    internal static string LastWord(EntityCluster c)
+    internal static string LastWord(EntityCluster c) => LastWord(c, c.Mentions.Count);
+
+    /// <summary>Last word of the longest of the first <paramref name="mentionCount"/> surfaces.</summary>
+    internal static string LastWord(EntityCluster c, int mentionCount)
     {
         // the first of the longest surfaces (what a stable OrderByDescending(Length).First() picks), without sorting
         var s = c.Mentions[0].Surface;
-        foreach (var m in c.Mentions)
+        for (int k = 1; k < mentionCount; k++)
         {
-            if (m.Surface.Length > s.Length)
+            if (c.Mentions[k].Surface.Length > s.Length)
             {
-                s = m.Surface;
+                s = c.Mentions[k].Surface;
             }
         }
         int sp = s.LastIndexOf(' ');

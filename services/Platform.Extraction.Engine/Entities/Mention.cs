@@ -36,6 +36,9 @@ internal sealed class EntityCluster
     public string Name { get; set; } = "";
     public List<string> Aliases { get; } = [];
     public List<string> Roles { get; } = [];
+    /// <summary>Sorted mention positions recorded by the <see cref="ClusterIndex"/> that owns them.</summary>
+    public int[]? IndexPositions { get; set; }
+    public ClusterIndex? IndexOwner { get; set; }
     /// <summary><see cref="FirstPosition"/> taken once before the clusters are sorted.</summary>
     public int SortPosition { get; set; }
     public int FirstPosition

@@ -57,6 +57,11 @@ internal static class Tokenizer
         while (i < n)
         {
             char c = text[i];
+            if (c == ' ')
+            {
+                i++; // the commonest character: skip the general whitespace test
+                continue;
+            }
             if (c == '\n')
             {
                 // a blank line (or any line break) starts a new paragraph and sentence
@@ -79,7 +84,8 @@ internal static class Tokenizer
                 while (i < n)
                 {
                     char d = text[i];
-                    if (char.IsLetterOrDigit(d) || char.GetUnicodeCategory(d) is System.Globalization.UnicodeCategory.NonSpacingMark)
+                    // ASCII letters and digits first (no ASCII character is a non-spacing mark)
+                    if (char.IsAsciiLetterOrDigit(d) || (d >= '\u0080' && (char.IsLetterOrDigit(d) || char.GetUnicodeCategory(d) is System.Globalization.UnicodeCategory.NonSpacingMark)))
                     {
                         i++;
                         continue;
