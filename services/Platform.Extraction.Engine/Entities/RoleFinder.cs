@@ -187,10 +187,15 @@ internal static class RoleFinder
         return Clean(s);
     }
 
+    private static readonly string[] Leads = ["the ", "a ", "an ", "The ", "A ", "An "];
+
     private static string Clean(string s)
     {
-        s = string.Join(' ', s.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
-        foreach (var lead in new[] { "the ", "a ", "an ", "The ", "A ", "An " })
+        if (!IsSingleSpaced(s))
+        {
+            s = string.Join(' ', s.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+        }
+        foreach (var lead in Leads)
         {
             if (s.StartsWith(lead, StringComparison.Ordinal))
             {
@@ -198,5 +203,33 @@ internal static class RoleFinder
             }
         }
         return s;
+    }
+
+    /// <summary>No whitespace but single spaces between words: splitting and joining would return the same text.</summary>
+    private static bool IsSingleSpaced(string s)
+    {
+        if (s.Length == 0 || s[0] == ' ' || s[^1] == ' ')
+        {
+            return false;
+        }
+        bool prevSpace = false;
+        foreach (var ch in s)
+        {
+            if (ch == ' ')
+            {
+                if (prevSpace)
+                {
+                    return false;
+                }
+                prevSpace = true;
+                continue;
+            }
+            if (char.IsWhiteSpace(ch))
+            {
+                return false;
+            }
+            prevSpace = false;
+        }
+        return true;
     }
 }
