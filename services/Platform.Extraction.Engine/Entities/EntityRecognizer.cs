@@ -224,7 +224,9 @@ internal sealed class EntityRecognizer
     // table cleared for every one-word run cost more than the lookups saved).
     private (SegKind Seg, EntityKind Kind, string? Key)?[] _memo = [];
     private int _memoStride;
-    private List<int>? _memoRun;
+    private int _memoRunId = -1;
+    private int _runId;
+    private readonly List<int> _run = new(MaxRunTokens + 4);
 
     private string Word(int i) => _words[i] ??= _text.Substring(_t[i].Start, _t[i].CoreEnd - _t[i].Start);
 
@@ -271,7 +273,11 @@ internal sealed class EntityRecognizer
                 continue;
             }
             _heading = _titleHeading || IsHeadingParagraph(paragraph);
-            var run = new List<int> { i };
+            // one run list reused for the whole text; the Classify memo follows the run number
+            var run = _run;
+            run.Clear();
+            run.Add(i);
+            _runId++;
             int j = i + 1;
             while (j < n && run.Count < MaxRunTokens)
             {
@@ -617,9 +623,9 @@ internal sealed class EntityRecognizer
 
     private (SegKind Seg, EntityKind Kind, string? Key) Classify(List<int> run, int a, int b)
     {
-        if (!ReferenceEquals(run, _memoRun))
+        if (_memoRunId != _runId)
         {
-            _memoRun = run;
+            _memoRunId = _runId;
             _memoStride = run.Count + 1;
             int size = _memoStride * _memoStride;
             if (_memo.Length < size)

@@ -717,6 +717,10 @@ internal static class EntityResolver
         // roles distinct ignoring case, first spelling kept (a cluster has a handful: a linear check beats a set)
         foreach (var m in c.Mentions)
         {
+            if (!m.HasRoles)
+            {
+                continue;
+            }
             foreach (var r in m.Roles)
             {
                 if (!ContainsIgnoreCase(c.Roles, r))

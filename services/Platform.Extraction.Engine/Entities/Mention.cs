@@ -22,7 +22,10 @@ internal sealed class Mention
     public Mention? BracketOf { get; set; }
     public int FirstToken { get; init; }
     public int LastToken { get; init; }
-    public List<string> Roles { get; } = [];
+    private List<string>? _roles;
+    /// <summary>Roles found around this mention (created on first use: most mentions have none).</summary>
+    public List<string> Roles => _roles ??= [];
+    public bool HasRoles => _roles is { Count: > 0 };
     public EntityCluster? Cluster { get; set; }
     public bool Guess { get; set; }
 }
