@@ -128,60 +128,160 @@ internal sealed class EntityRecognizer
     /// </summary>
     public static void CollectLowerWords(string title, List<Token> titleTokens, string body, List<Token> bodyTokens, HashSet<string> into)
     {
-        var candidates = new HashSet<string>(StringComparer.Ordinal);
-        var cand = candidates.GetAlternateLookup<ReadOnlySpan<char>>();
-        Span<char> buf = stackalloc char[64];
-        // Most lower-case words match no candidate: a 1024-bit filter on (length, first, last char) answers "no" for
-        // them without hashing the whole word (the set lookups were most of this method's time).
-        Span<ulong> filter = stackalloc ulong[16];
-        filter.Clear();
-        CollectCandidates(title, titleTokens, candidates, cand, buf, filter);
-        CollectCandidates(body, bodyTokens, candidates, cand, buf, filter);
-        if (candidates.Count == 0)
+        // Written for speed: the candidates (lower-cased capitalised words) live in a small open-addressing table of
+        // token positions, so no candidate string is allocated; only the words found in lower case become strings.
+        // Tokens hold no surrogates, so lowering char by char equals lowering the span.
+        var table = new LowerFormTable(title, body, CountCapitalised(titleTokens) + CountCapitalised(bodyTokens));
+        table.AddCandidates(title, titleTokens);
+        table.AddCandidates(body, bodyTokens);
+        if (table.Count == 0)
         {
             return;
         }
-        MatchLowerWords(title, titleTokens, cand, filter, into);
-        MatchLowerWords(body, bodyTokens, cand, filter, into);
+        table.Match(title, titleTokens, into);
+        table.Match(body, bodyTokens, into);
     }
 
-    private static int FilterBit(ReadOnlySpan<char> w) => (w.Length * 31 + w[0] * 7 + w[^1] * 131) & 1023;
-
-    private static void CollectCandidates(string text, List<Token> tokens, HashSet<string> candidates,
-        HashSet<string>.AlternateLookup<ReadOnlySpan<char>> cand, Span<char> buf, Span<ulong> filter)
+    // an upper bound of the candidates: the flag is also set on "al-Assad", which starts in lower case
+    private static int CountCapitalised(List<Token> tokens)
     {
+        int n = 0;
         foreach (var tok in tokens)
         {
-            int len = tok.CoreEnd - tok.Start;
-            if (tok.IsWord && char.IsUpper(text[tok.Start]) && len <= buf.Length)
+            if (tok.IsWord && tok.IsCap)
             {
-                var lower = buf[..len];
-                text.AsSpan(tok.Start, len).ToLowerInvariant(lower);
-                if (!cand.Contains(lower))
+                n++;
+            }
+        }
+        return n;
+    }
+
+    /// <summary>Lower-cased forms of capitalised words, keyed by position in the title or body (see CollectLowerWords).</summary>
+    private sealed class LowerFormTable
+    {
+        private const int MaxLength = 64;
+        private readonly int[] _buckets; // entry index + 1, 0 = empty
+        private readonly (bool InTitle, int Start, int Length, int Hash, bool Found)[] _entries;
+        private readonly int _mask;
+        private readonly string _title;
+        private readonly string _body;
+
+        public int Count { get; private set; }
+
+        public LowerFormTable(string title, string body, int maxEntries)
+        {
+            _title = title;
+            _body = body;
+            int size = 16;
+            while (size < maxEntries * 2)
+            {
+                size <<= 1;
+            }
+            _buckets = new int[size];
+            _mask = size - 1;
+            _entries = new (bool, int, int, int, bool)[Math.Max(maxEntries, 1)];
+        }
+
+        private string TextOf(bool inTitle) => inTitle ? _title : _body;
+
+        private static char Lower(char c) => char.IsAscii(c) ? (char)(c | (char.IsAsciiLetterUpper(c) ? 0x20 : 0)) : char.ToLowerInvariant(c);
+
+        public void AddCandidates(string text, List<Token> tokens)
+        {
+            foreach (var tok in tokens)
+            {
+                int len = tok.CoreEnd - tok.Start;
+                if (!tok.IsWord || !char.IsUpper(text[tok.Start]) || len > MaxLength)
                 {
-                    candidates.Add(lower.ToString());
-                    int bit = FilterBit(lower);
-                    filter[bit >> 6] |= 1UL << (bit & 63);
+                    continue;
+                }
+                var w = text.AsSpan(tok.Start, len);
+                int hash = 0;
+                foreach (var ch in w)
+                {
+                    hash = (hash ^ Lower(ch)) * 16777619;
+                }
+                int slot = hash & _mask;
+                while (true)
+                {
+                    int e = _buckets[slot];
+                    if (e == 0)
+                    {
+                        _entries[Count] = (ReferenceEquals(text, _title), tok.Start, len, hash, false);
+                        _buckets[slot] = ++Count;
+                        break;
+                    }
+                    ref var entry = ref _entries[e - 1];
+                    if (entry.Hash == hash && entry.Length == len && SameLowered(TextOf(entry.InTitle).AsSpan(entry.Start, len), w))
+                    {
+                        break;
+                    }
+                    slot = (slot + 1) & _mask;
                 }
             }
         }
-    }
 
-    private static void MatchLowerWords(string text, List<Token> tokens, HashSet<string>.AlternateLookup<ReadOnlySpan<char>> cand,
-        ReadOnlySpan<ulong> filter, HashSet<string> into)
-    {
-        foreach (var tok in tokens)
+        public void Match(string text, List<Token> tokens, HashSet<string> into)
         {
-            if (!tok.IsWord || !char.IsLower(text[tok.Start]))
+            foreach (var tok in tokens)
             {
-                continue;
+                int len = tok.CoreEnd - tok.Start;
+                if (!tok.IsWord || !char.IsLower(text[tok.Start]) || len > MaxLength)
+                {
+                    continue;
+                }
+                var w = text.AsSpan(tok.Start, len);
+                int hash = 0;
+                foreach (var ch in w)
+                {
+                    hash = (hash ^ ch) * 16777619;
+                }
+                int slot = hash & _mask;
+                while (true)
+                {
+                    int e = _buckets[slot];
+                    if (e == 0)
+                    {
+                        break;
+                    }
+                    ref var entry = ref _entries[e - 1];
+                    if (entry.Hash == hash && entry.Length == len && LoweredEquals(TextOf(entry.InTitle).AsSpan(entry.Start, len), w))
+                    {
+                        if (!entry.Found)
+                        {
+                            entry.Found = true;
+                            into.Add(w.ToString());
+                        }
+                        break;
+                    }
+                    slot = (slot + 1) & _mask;
+                }
             }
-            var span = text.AsSpan(tok.Start, tok.CoreEnd - tok.Start);
-            int bit = FilterBit(span);
-            if ((filter[bit >> 6] & (1UL << (bit & 63))) != 0 && cand.TryGetValue(span, out var word))
+        }
+
+        private static bool SameLowered(ReadOnlySpan<char> a, ReadOnlySpan<char> b)
+        {
+            for (int k = 0; k < a.Length; k++)
             {
-                into.Add(word);
+                if (Lower(a[k]) != Lower(b[k]))
+                {
+                    return false;
+                }
             }
+            return true;
+        }
+
+        /// <summary>The candidate <paramref name="capitalised"/> lowered is exactly <paramref name="word"/>.</summary>
+        private static bool LoweredEquals(ReadOnlySpan<char> capitalised, ReadOnlySpan<char> word)
+        {
+            for (int k = 0; k < capitalised.Length; k++)
+            {
+                if (Lower(capitalised[k]) != word[k])
+                {
+                    return false;
+                }
+            }
+            return true;
         }
     }
 
