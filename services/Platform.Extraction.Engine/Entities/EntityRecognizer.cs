@@ -163,6 +163,9 @@ internal sealed class EntityRecognizer
         private readonly int[] _buckets; // entry index + 1, 0 = empty
         private readonly (bool InTitle, int Start, int Length, int Hash, bool Found)[] _entries;
         private readonly int _mask;
+        // Most lower-case words match no candidate: a 1024-bit filter on (length, first, last char) rules them out
+        // before the word is hashed.
+        private readonly ulong[] _filter = new ulong[16];
         private readonly string _title;
         private readonly string _body;
 
@@ -181,6 +184,8 @@ internal sealed class EntityRecognizer
             _mask = size - 1;
             _entries = new (bool, int, int, int, bool)[Math.Max(maxEntries, 1)];
         }
+
+        private static int FilterBit(int length, char first, char last) => (length * 31 + first * 7 + last * 131) & 1023;
 
         private string TextOf(bool inTitle) => inTitle ? _title : _body;
 
@@ -208,6 +213,8 @@ internal sealed class EntityRecognizer
                     if (e == 0)
                     {
                         _entries[Count] = (ReferenceEquals(text, _title), tok.Start, len, hash, false);
+                        int bit = FilterBit(len, Lower(w[0]), Lower(w[^1]));
+                        _filter[bit >> 6] |= 1UL << (bit & 63);
                         _buckets[slot] = ++Count;
                         break;
                     }
@@ -231,6 +238,11 @@ internal sealed class EntityRecognizer
                     continue;
                 }
                 var w = text.AsSpan(tok.Start, len);
+                int bit = FilterBit(len, w[0], w[^1]);
+                if ((_filter[bit >> 6] & (1UL << (bit & 63))) == 0)
+                {
+                    continue;
+                }
                 int hash = 0;
                 foreach (var ch in w)
                 {

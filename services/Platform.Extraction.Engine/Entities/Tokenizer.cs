@@ -269,7 +269,16 @@ internal static class Tokenizer
     // the surname alone is still a proper name.
     private static bool IsArticlePrefixedName(string text, int start, int coreEnd)
     {
-        int hyphen = text.IndexOf('-', start, Math.Min(4, coreEnd - start));
+        // a scalar scan of at most four characters (IndexOf's set-up cost more, run for every word starting a/e/u)
+        int hyphen = -1;
+        for (int k = start, stop = start + Math.Min(4, coreEnd - start); k < stop; k++)
+        {
+            if (text[k] == '-')
+            {
+                hyphen = k;
+                break;
+            }
+        }
         if (hyphen < start + 2 || hyphen + 1 >= coreEnd || !char.IsUpper(text[hyphen + 1])) return false;
         var prefix = text.AsSpan(start, hyphen - start);
         return prefix is "al" or "el" or "ad" or "an" or "ar" or "as" or "ash" or "at" or "az" or "ul" or "ud";
