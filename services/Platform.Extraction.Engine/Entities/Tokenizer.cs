@@ -80,6 +80,7 @@ internal static class Tokenizer
                 int start = i;
                 int segStart = i;
                 bool dotted = false;
+                int firstHyphen = -1; // hyphens only enter a word as joiners: noted here instead of re-scanning it
                 i++;
                 while (i < n)
                 {
@@ -92,6 +93,10 @@ internal static class Tokenizer
                     }
                     if ((d == '-' || d == '\u2010' || d == '\u2011' || IsApostrophe(d) || d == '&') && i + 1 < n && char.IsLetterOrDigit(text[i + 1]))
                     {
+                        if (firstHyphen < 0 && d is '-' or '\u2010' or '\u2011')
+                        {
+                            firstHyphen = i;
+                        }
                         i++;
                         segStart = i;
                         continue;
@@ -125,7 +130,7 @@ internal static class Tokenizer
                     i++;
                     end = i;
                 }
-                AddWord(text, tokens, start, end, dotted || abbrevDot, ref sentenceStart, ref paragraphStart);
+                AddWord(text, tokens, start, end, firstHyphen, dotted || abbrevDot, ref sentenceStart, ref paragraphStart);
                 continue;
             }
             // punctuation: one char per token
@@ -202,7 +207,7 @@ internal static class Tokenizer
         return !Lexicon.CommonCapitalised.Contains(text[(end + 2)..k]);
     }
 
-    private static void AddWord(string text, List<Token> tokens, int start, int end, bool dotted, ref bool sentenceStart, ref bool paragraphStart)
+    private static void AddWord(string text, List<Token> tokens, int start, int end, int firstHyphen, bool dotted, ref bool sentenceStart, ref bool paragraphStart)
     {
         var flags = TokenFlags.Word;
         if (dotted)
@@ -232,15 +237,8 @@ internal static class Tokenizer
         }
 
         // hyphenated compounds of names: split "Korea-US" / "anti-US" where a part is a known place or body
-        int hyphen = -1;
-        for (int k = start + 1; k < coreEnd - 1; k++)
-        {
-            if (text[k] is '-' or '\u2010' or '\u2011')
-            {
-                hyphen = k;
-                break;
-            }
-        }
+        // the first hyphen inside start+1 .. coreEnd-2 (every hyphen of the word is a joiner, the first noted while scanning)
+        int hyphen = firstHyphen > start && firstHyphen < coreEnd - 1 ? firstHyphen : -1;
         if (hyphen > 0 && !Lexicon.TryKnown(text[start..coreEnd], out _))
         {
             var left = text[start..hyphen];
