@@ -187,11 +187,14 @@ internal static class EntityResolver
         {
             foreach (var c in styled)
             {
-                var parts = c.Mentions[0].Surface.Split(' ');
-                if (parts.Length != 2 || !Lexicon.NameStyles.Contains(parts[0]))
+                // exactly two parts on one space, the first a style (checked before splitting: most names are not styled)
+                var surface = c.Mentions[0].Surface;
+                int sp = surface.IndexOf(' ');
+                if (sp < 0 || surface.IndexOf(' ', sp + 1) >= 0 || !Lexicon.NameStyles.Contains(surface[..sp]))
                 {
                     continue;
                 }
+                var parts = surface.Split(' ');
                 var last = PersonKey(parts[1]);
                 // a knight or dame is styled with the given name ("Sir Geoffrey" for Geoffrey Marlow), a peer with the surname
                 bool givenNameStyle = parts[0] is "Sir" or "Dame";
