@@ -763,7 +763,33 @@ internal sealed class EntityRecognizer
         return result;
     }
 
+    // A one-word segment's class depends only on the word (its case, hyphens and all-caps flag come from its characters)
+    // and the static lexicons, so it is memoised across documents like the resolver's keys; it saves several
+    // case-insensitive lexicon lookups for most capitalised words.
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, (SegKind Seg, EntityKind Kind, string? Key)> SingleWordClasses = new(StringComparer.Ordinal);
+    private const int MaxSingleWordClasses = 50_000;
+
     private (SegKind Seg, EntityKind Kind, string? Key) ClassifyUncached(List<int> run, int a, int b)
+    {
+        if (b - a != 1 || !_t[run[a]].IsWord)
+        {
+            return ClassifyRange(run, a, b);
+        }
+        var word = Word(run[a]);
+        if (SingleWordClasses.TryGetValue(word, out var known))
+        {
+            return known;
+        }
+        var result = ClassifyRange(run, a, b);
+        if (SingleWordClasses.Count > MaxSingleWordClasses)
+        {
+            SingleWordClasses.Clear();
+        }
+        SingleWordClasses[word] = result;
+        return result;
+    }
+
+    private (SegKind Seg, EntityKind Kind, string? Key) ClassifyRange(List<int> run, int a, int b)
     {
         if (IsConnector(run[a]) || IsConnector(run[b - 1]))
         {
