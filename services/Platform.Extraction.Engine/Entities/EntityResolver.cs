@@ -354,9 +354,9 @@ internal static class EntityResolver
         {
             return; // quadratic; real articles name far fewer organisations
         }
-        if (list.Count < 2)
+        if (list.Count < 2 || !list.Exists(c => c.LexKey == null))
         {
-            // nothing to merge into; still drop clusters emptied by earlier merges
+            // nothing to merge (only unknown names are merged into longer ones); still drop emptied clusters
             clusters.RemoveAll(c => c.Mentions.Count == 0);
             return;
         }
