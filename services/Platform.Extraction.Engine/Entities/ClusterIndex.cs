@@ -1,24 +1,41 @@
 namespace Platform.Extraction.Engine.Entities;
 
 /// <summary>Lookups from words to the entities of a document, built once after the full names are clustered.</summary>
+/// <remarks>
+/// Built for speed: only the person-part and surface tables are filled up front; the others (initials, last words,
+/// keys, positions) are filled on first use from a snapshot of the clusters and of their mention counts taken in the
+/// constructor. Clusters only gain mentions and new clusters are only appended while the index is in use, so a table
+/// filled late holds exactly what it would have held if filled in the constructor.
+/// </remarks>
 internal sealed class ClusterIndex
 {
     private const int MaxCandidates = 32;
 
+    private readonly EntityCluster[] _clusters;
+    private readonly int[] _mentionCounts;
     private readonly Dictionary<string, List<EntityCluster>> _personParts = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, List<EntityCluster>> _initials = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, List<EntityCluster>> _lastWord = new(StringComparer.OrdinalIgnoreCase);
     private readonly Dictionary<string, List<EntityCluster>> _surface = new(StringComparer.OrdinalIgnoreCase);
-    private readonly Dictionary<string, EntityCluster> _keys = new(StringComparer.Ordinal);
-    private readonly Dictionary<EntityCluster, int[]> _positions = [];
+    private Dictionary<string, List<EntityCluster>>? _initials;
+    private Dictionary<string, List<EntityCluster>>? _lastWord;
+    private Dictionary<string, EntityCluster>? _keys;
 
     public ClusterIndex(List<EntityCluster> clusters)
     {
-        foreach (var c in clusters)
+        _clusters = clusters.ToArray();
+        _mentionCounts = new int[_clusters.Length];
+        for (int ci = 0; ci < _clusters.Length; ci++)
         {
-            var pos = c.Mentions.Select(m => m.InTitle ? -1 : m.Start).ToArray();
+            var c = _clusters[ci];
+            _mentionCounts[ci] = c.Mentions.Count;
+            // positions of the mentions known now, sorted, for Latest (clusters made later have none)
+            var pos = new int[c.Mentions.Count];
+            for (int k = 0; k < pos.Length; k++)
+            {
+                pos[k] = c.Mentions[k].InTitle ? -1 : c.Mentions[k].Start;
+            }
             Array.Sort(pos);
-            _positions[c] = pos;
+            c.IndexPositions = pos;
+            c.IndexOwner = this;
             if (c.Kind == EntityKind.Person)
             {
                 foreach (var part in EntityResolver.PersonParts(c))
@@ -26,23 +43,9 @@ internal sealed class ClusterIndex
                     Add(_personParts, part, c);
                 }
             }
-            else
-            {
-                Add(_lastWord, EntityResolver.LastWord(c), c);
-            }
             foreach (var m in c.Mentions)
             {
-                if (c.Kind != EntityKind.Person)
-                {
-                    var ini = EntityResolver.Initials(m.Surface);
-                    if (ini.Length >= 2)
-                    {
-                        Add(_initials, ini, c);
-                    }
-                }
                 AddSurface(m.Surface, c);
-                _keys.TryAdd(EntityResolver.PersonKey(m.Surface), c);
-                _keys.TryAdd(EntityResolver.OrgKey(m.Surface), c);
             }
         }
     }
@@ -74,7 +77,7 @@ internal sealed class ClusterIndex
         int bestPos = int.MinValue;
         foreach (var c in candidates)
         {
-            if (!_positions.TryGetValue(c, out var pos))
+            if (c.IndexOwner != this || c.IndexPositions is not { } pos)
             {
                 continue;
             }
@@ -94,11 +97,66 @@ internal sealed class ClusterIndex
 
     public List<EntityCluster>? PersonsByPart(string part) => _personParts.GetValueOrDefault(part);
 
-    public List<EntityCluster>? ByInitials(string acronym) => _initials.GetValueOrDefault(acronym);
+    public List<EntityCluster>? ByInitials(string acronym)
+    {
+        if (_initials == null)
+        {
+            _initials = new(StringComparer.Ordinal);
+            for (int ci = 0; ci < _clusters.Length; ci++)
+            {
+                var c = _clusters[ci];
+                if (c.Kind == EntityKind.Person)
+                {
+                    continue;
+                }
+                for (int k = 0; k < _mentionCounts[ci]; k++)
+                {
+                    var ini = EntityResolver.Initials(c.Mentions[k].Surface);
+                    if (ini.Length >= 2)
+                    {
+                        Add(_initials, ini, c);
+                    }
+                }
+            }
+        }
+        return _initials.GetValueOrDefault(acronym);
+    }
 
-    public List<EntityCluster>? ByLastWord(string word) => _lastWord.GetValueOrDefault(word);
+    public List<EntityCluster>? ByLastWord(string word)
+    {
+        if (_lastWord == null)
+        {
+            _lastWord = new(StringComparer.OrdinalIgnoreCase);
+            for (int ci = 0; ci < _clusters.Length; ci++)
+            {
+                var c = _clusters[ci];
+                if (c.Kind != EntityKind.Person)
+                {
+                    Add(_lastWord, EntityResolver.LastWord(c, _mentionCounts[ci]), c);
+                }
+            }
+        }
+        return _lastWord.GetValueOrDefault(word);
+    }
 
     public List<EntityCluster>? BySurface(string surface) => _surface.GetValueOrDefault(surface);
 
-    public EntityCluster? ByKey(string key) => _keys.GetValueOrDefault(key);
+    public EntityCluster? ByKey(string key)
+    {
+        if (_keys == null)
+        {
+            _keys = new(StringComparer.Ordinal);
+            for (int ci = 0; ci < _clusters.Length; ci++)
+            {
+                var c = _clusters[ci];
+                for (int k = 0; k < _mentionCounts[ci]; k++)
+                {
+                    var surface = c.Mentions[k].Surface;
+                    _keys.TryAdd(EntityResolver.PersonKey(surface), c);
+                    _keys.TryAdd(EntityResolver.OrgKey(surface), c);
+                }
+            }
+        }
+        return _keys.GetValueOrDefault(key);
+    }
 }

@@ -128,34 +128,172 @@ internal sealed class EntityRecognizer
     /// </summary>
     public static void CollectLowerWords(string title, List<Token> titleTokens, string body, List<Token> bodyTokens, HashSet<string> into)
     {
-        var candidates = new HashSet<string>(StringComparer.Ordinal);
-        var cand = candidates.GetAlternateLookup<ReadOnlySpan<char>>();
-        Span<char> buf = stackalloc char[64];
-        foreach (var (text, tokens) in new[] { (title, titleTokens), (body, bodyTokens) })
+        // Written for speed: the candidates (lower-cased capitalised words) live in a small open-addressing table of
+        // token positions, so no candidate string is allocated; only the words found in lower case become strings.
+        // Tokens hold no surrogates, so lowering char by char equals lowering the span.
+        var table = new LowerFormTable(title, body, CountCapitalised(titleTokens) + CountCapitalised(bodyTokens));
+        table.AddCandidates(title, titleTokens);
+        table.AddCandidates(body, bodyTokens);
+        if (table.Count == 0)
+        {
+            return;
+        }
+        table.Match(title, titleTokens, into);
+        table.Match(body, bodyTokens, into);
+    }
+
+    // an upper bound of the candidates: the flag is also set on "al-Assad", which starts in lower case
+    private static int CountCapitalised(List<Token> tokens)
+    {
+        int n = 0;
+        foreach (var tok in tokens)
+        {
+            if (tok.IsWord && tok.IsCap)
+            {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    /// <summary>Lower-cased forms of capitalised words, keyed by position in the title or body (see CollectLowerWords).</summary>
+    private sealed class LowerFormTable
+    {
+        private const int MaxLength = 64;
+        private readonly int[] _buckets; // entry index + 1, 0 = empty
+        private readonly (bool InTitle, int Start, int Length, int Hash, bool Found)[] _entries;
+        private readonly int _mask;
+        // Most lower-case words match no candidate: a 1024-bit filter on (length, first, last char) rules them out
+        // before the word is hashed.
+        private readonly ulong[] _filter = new ulong[16];
+        private readonly string _title;
+        private readonly string _body;
+
+        public int Count { get; private set; }
+
+        public LowerFormTable(string title, string body, int maxEntries)
+        {
+            _title = title;
+            _body = body;
+            int size = 16;
+            while (size < maxEntries * 2)
+            {
+                size <<= 1;
+            }
+            _buckets = new int[size];
+            _mask = size - 1;
+            _entries = new (bool, int, int, int, bool)[Math.Max(maxEntries, 1)];
+        }
+
+        private static int FilterBit(int length, char first, char last) => (length * 31 + first * 7 + last * 131) & 1023;
+
+        private string TextOf(bool inTitle) => inTitle ? _title : _body;
+
+        private static char Lower(char c) => char.IsAscii(c) ? (char)(c | (char.IsAsciiLetterUpper(c) ? 0x20 : 0)) : char.ToLowerInvariant(c);
+
+        public void AddCandidates(string text, List<Token> tokens)
         {
             foreach (var tok in tokens)
             {
                 int len = tok.CoreEnd - tok.Start;
-                if (tok.IsWord && char.IsUpper(text[tok.Start]) && len <= buf.Length)
+                if (!tok.IsWord || !char.IsUpper(text[tok.Start]) || len > MaxLength)
                 {
-                    var lower = buf[..len];
-                    text.AsSpan(tok.Start, len).ToLowerInvariant(lower);
-                    if (!cand.Contains(lower))
+                    continue;
+                }
+                var w = text.AsSpan(tok.Start, len);
+                int hash = 0;
+                foreach (var ch in w)
+                {
+                    hash = (hash ^ Lower(ch)) * 16777619;
+                }
+                int slot = hash & _mask;
+                while (true)
+                {
+                    int e = _buckets[slot];
+                    if (e == 0)
                     {
-                        candidates.Add(lower.ToString());
+                        _entries[Count] = (ReferenceEquals(text, _title), tok.Start, len, hash, false);
+                        int bit = FilterBit(len, Lower(w[0]), Lower(w[^1]));
+                        _filter[bit >> 6] |= 1UL << (bit & 63);
+                        _buckets[slot] = ++Count;
+                        break;
                     }
+                    ref var entry = ref _entries[e - 1];
+                    if (entry.Hash == hash && entry.Length == len && SameLowered(TextOf(entry.InTitle).AsSpan(entry.Start, len), w))
+                    {
+                        break;
+                    }
+                    slot = (slot + 1) & _mask;
                 }
             }
         }
-        foreach (var (text, tokens) in new[] { (title, titleTokens), (body, bodyTokens) })
+
+        public void Match(string text, List<Token> tokens, HashSet<string> into)
         {
             foreach (var tok in tokens)
             {
-                if (tok.IsWord && char.IsLower(text[tok.Start]) && cand.TryGetValue(text.AsSpan(tok.Start, tok.CoreEnd - tok.Start), out var word))
+                int len = tok.CoreEnd - tok.Start;
+                if (!tok.IsWord || !char.IsLower(text[tok.Start]) || len > MaxLength)
                 {
-                    into.Add(word);
+                    continue;
+                }
+                var w = text.AsSpan(tok.Start, len);
+                int bit = FilterBit(len, w[0], w[^1]);
+                if ((_filter[bit >> 6] & (1UL << (bit & 63))) == 0)
+                {
+                    continue;
+                }
+                int hash = 0;
+                foreach (var ch in w)
+                {
+                    hash = (hash ^ ch) * 16777619;
+                }
+                int slot = hash & _mask;
+                while (true)
+                {
+                    int e = _buckets[slot];
+                    if (e == 0)
+                    {
+                        break;
+                    }
+                    ref var entry = ref _entries[e - 1];
+                    if (entry.Hash == hash && entry.Length == len && LoweredEquals(TextOf(entry.InTitle).AsSpan(entry.Start, len), w))
+                    {
+                        if (!entry.Found)
+                        {
+                            entry.Found = true;
+                            into.Add(w.ToString());
+                        }
+                        break;
+                    }
+                    slot = (slot + 1) & _mask;
                 }
             }
+        }
+
+        private static bool SameLowered(ReadOnlySpan<char> a, ReadOnlySpan<char> b)
+        {
+            for (int k = 0; k < a.Length; k++)
+            {
+                if (Lower(a[k]) != Lower(b[k]))
+                {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        /// <summary>The candidate <paramref name="capitalised"/> lowered is exactly <paramref name="word"/>.</summary>
+        private static bool LoweredEquals(ReadOnlySpan<char> capitalised, ReadOnlySpan<char> word)
+        {
+            for (int k = 0; k < capitalised.Length; k++)
+            {
+                if (Lower(capitalised[k]) != word[k])
+                {
+                    return false;
+                }
+            }
+            return true;
         }
     }
 
@@ -194,8 +332,13 @@ internal sealed class EntityRecognizer
     }
 
     private readonly string?[] _words;
-    private (SegKind Seg, EntityKind Kind, string? Key)?[,]? _memo;
-    private List<int>? _memoRun;
+    // Classify results of the current run, flattened [a * _memoStride + b]: sized and cleared per run (a fixed 15x15
+    // table cleared for every one-word run cost more than the lookups saved).
+    private (SegKind Seg, EntityKind Kind, string? Key)?[] _memo = [];
+    private int _memoStride;
+    private int _memoRunId = -1;
+    private int _runId;
+    private readonly List<int> _run = new(MaxRunTokens + 4);
 
     private string Word(int i) => _words[i] ??= _text.Substring(_t[i].Start, _t[i].CoreEnd - _t[i].Start);
 
@@ -242,7 +385,11 @@ internal sealed class EntityRecognizer
                 continue;
             }
             _heading = _titleHeading || IsHeadingParagraph(paragraph);
-            var run = new List<int> { i };
+            // one run list reused for the whole text; the Classify memo follows the run number
+            var run = _run;
+            run.Clear();
+            run.Add(i);
+            _runId++;
             int j = i + 1;
             while (j < n && run.Count < MaxRunTokens)
             {
@@ -588,22 +735,61 @@ internal sealed class EntityRecognizer
 
     private (SegKind Seg, EntityKind Kind, string? Key) Classify(List<int> run, int a, int b)
     {
-        _memo ??= new (SegKind, EntityKind, string?)?[MaxRunTokens + 1, MaxRunTokens + 1];
-        if (!ReferenceEquals(run, _memoRun))
+        if (_memoRunId != _runId)
         {
-            _memoRun = run;
-            Array.Clear(_memo);
+            _memoRunId = _runId;
+            _memoStride = run.Count + 1;
+            int size = _memoStride * _memoStride;
+            if (_memo.Length < size)
+            {
+                _memo = new (SegKind, EntityKind, string?)?[Math.Max(size, 64)];
+            }
+            else
+            {
+                Array.Clear(_memo, 0, size);
+            }
         }
-        if (b - a <= MaxRunTokens && _memo[a, b] is { } cached)
+        if (a >= _memoStride || b >= _memoStride)
+        {
+            return ClassifyUncached(run, a, b);
+        }
+        int slot = a * _memoStride + b;
+        if (_memo[slot] is { } cached)
         {
             return cached;
         }
         var result = ClassifyUncached(run, a, b);
-        _memo[a, b] = result;
+        _memo[slot] = result;
         return result;
     }
 
+    // A one-word segment's class depends only on the word (its case, hyphens and all-caps flag come from its characters)
+    // and the static lexicons, so it is memoised across documents like the resolver's keys; it saves several
+    // case-insensitive lexicon lookups for most capitalised words.
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, (SegKind Seg, EntityKind Kind, string? Key)> SingleWordClasses = new(StringComparer.Ordinal);
+    private const int MaxSingleWordClasses = 50_000;
+
     private (SegKind Seg, EntityKind Kind, string? Key) ClassifyUncached(List<int> run, int a, int b)
+    {
+        if (b - a != 1 || !_t[run[a]].IsWord)
+        {
+            return ClassifyRange(run, a, b);
+        }
+        var word = Word(run[a]);
+        if (SingleWordClasses.TryGetValue(word, out var known))
+        {
+            return known;
+        }
+        var result = ClassifyRange(run, a, b);
+        if (SingleWordClasses.Count > MaxSingleWordClasses)
+        {
+            SingleWordClasses.Clear();
+        }
+        SingleWordClasses[word] = result;
+        return result;
+    }
+
+    private (SegKind Seg, EntityKind Kind, string? Key) ClassifyRange(List<int> run, int a, int b)
     {
         if (IsConnector(run[a]) || IsConnector(run[b - 1]))
         {

@@ -120,8 +120,11 @@ internal static class EntityResolver
             Finish(c);
         }
         RemoveConflictingAliases(clusters);
-        var first = clusters.ToDictionary(c => c, c => c.FirstPosition);
-        clusters.Sort((x, y) => first[x].CompareTo(first[y]));
+        foreach (var c in clusters)
+        {
+            c.SortPosition = c.FirstPosition;
+        }
+        clusters.Sort((x, y) => x.SortPosition.CompareTo(y.SortPosition));
         return clusters;
     }
 
@@ -157,12 +160,15 @@ internal static class EntityResolver
             {
                 continue;
             }
-            var parts = PersonKey(c.Mentions[0].Surface).Split(' ');
-            if (parts.Length < 2)
+            // a person key has single spaces and none at the ends: its first and last word without Split
+            var personKey = PersonKey(c.Mentions[0].Surface);
+            int firstSpace = personKey.IndexOf(' ');
+            if (firstSpace < 0)
             {
                 continue;
             }
-            if (byEnds.TryGetValue((parts[0], parts[^1]), out var into) && into != c)
+            var ends = (personKey[..firstSpace], personKey[(personKey.LastIndexOf(' ') + 1)..]);
+            if (byEnds.TryGetValue(ends, out var into) && into != c)
             {
                 foreach (var m in c.Mentions)
                 {
@@ -172,7 +178,7 @@ internal static class EntityResolver
             }
             else
             {
-                byEnds[(parts[0], parts[^1])] = c;
+                byEnds[ends] = c;
             }
         }
         // "Lord Goldsmith" and "Peter Goldsmith": a style with a surname is the person of that surname
@@ -181,11 +187,14 @@ internal static class EntityResolver
         {
             foreach (var c in styled)
             {
-                var parts = c.Mentions[0].Surface.Split(' ');
-                if (parts.Length != 2 || !Lexicon.NameStyles.Contains(parts[0]))
+                // exactly two parts on one space, the first a style (checked before splitting: most names are not styled)
+                var surface = c.Mentions[0].Surface;
+                int sp = surface.IndexOf(' ');
+                if (sp < 0 || surface.IndexOf(' ', sp + 1) >= 0 || !Lexicon.NameStyles.Contains(surface[..sp]))
                 {
                     continue;
                 }
+                var parts = surface.Split(' ');
                 var last = PersonKey(parts[1]);
                 // a knight or dame is styled with the given name ("Sir Geoffrey" for Geoffrey Marlow), a peer with the surname
                 bool givenNameStyle = parts[0] is "Sir" or "Dame";
@@ -206,15 +215,32 @@ internal static class EntityResolver
         var full = clusters.Where(c => c.Kind == EntityKind.Person && c.Mentions.Count > 0).ToList();
         if (full.Count <= MaxSubsetMergeClusters)
         {
-            foreach (var c in full)
+            // a cluster's first mention never changes while it has mentions (merges append or empty), so the keys
+            // are taken once instead of once per pair
+            var keys = new string[full.Count];
+            for (int k = 0; k < keys.Length; k++)
             {
-                var key = PersonKey(c.Mentions[0].Surface);
-                var hosts = full.Where(o => o != c && o.Mentions.Count > 0 && PersonKey(o.Mentions[0].Surface).EndsWith(" " + key, StringComparison.Ordinal)).Take(2).ToList();
-                if (hosts.Count == 1 && c.Mentions.Count > 0)
+                keys[k] = PersonKey(full[k].Mentions[0].Surface);
+            }
+            for (int i = 0; i < full.Count; i++)
+            {
+                var c = full[i];
+                var suffix = " " + keys[i];
+                int host = -1;
+                int hits = 0;
+                for (int j = 0; j < full.Count && hits < 2; j++)
+                {
+                    if (j != i && full[j].Mentions.Count > 0 && keys[j].EndsWith(suffix, StringComparison.Ordinal))
+                    {
+                        host = hits == 0 ? j : host;
+                        hits++;
+                    }
+                }
+                if (hits == 1 && c.Mentions.Count > 0)
                 {
                     foreach (var m in c.Mentions)
                     {
-                        Attach(m, hosts[0]);
+                        Attach(m, full[host]);
                     }
                     c.Mentions.Clear();
                 }
@@ -328,7 +354,22 @@ internal static class EntityResolver
         {
             return; // quadratic; real articles name far fewer organisations
         }
-        var words = list.Select(c => c.Mentions.SelectMany(m => ContentWords(OrgKey(m.Surface))).ToHashSet()).ToList();
+        if (list.Count < 2 || !list.Exists(c => c.LexKey == null))
+        {
+            // nothing to merge (only unknown names are merged into longer ones); still drop emptied clusters
+            clusters.RemoveAll(c => c.Mentions.Count == 0);
+            return;
+        }
+        var words = new List<HashSet<string>>(list.Count);
+        foreach (var c in list)
+        {
+            var set = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var m in c.Mentions)
+            {
+                set.UnionWith(ContentWordsOfOrgKey(m.Surface));
+            }
+            words.Add(set);
+        }
         for (int i = 0; i < list.Count; i++)
         {
             if (words[i].Count < 2 || list[i].LexKey != null)
@@ -360,9 +401,38 @@ internal static class EntityResolver
 
     private static IEnumerable<string> ContentWords(string key) => key.Split(' ', StringSplitOptions.RemoveEmptyEntries).Where(w => !Connectors.Contains(w));
 
-    internal static string LastWord(EntityCluster c)
+    // Content words of OrgKey(surface), memoised like the keys: every cluster's words are rebuilt for each kind pass.
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, string[]> OrgContentWords = new(StringComparer.Ordinal);
+
+    private static string[] ContentWordsOfOrgKey(string surface)
     {
-        var s = c.Mentions.OrderByDescending(m => m.Surface.Length).First().Surface;
+        if (OrgContentWords.TryGetValue(surface, out var cached))
+        {
+            return cached;
+        }
+        var words = ContentWords(OrgKey(surface)).ToArray();
+        if (OrgContentWords.Count > MaxMemo)
+        {
+            OrgContentWords.Clear();
+        }
+        OrgContentWords[surface] = words;
+        return words;
+    }
+
+    internal static string LastWord(EntityCluster c) => LastWord(c, c.Mentions.Count);
+
+    /// <summary>Last word of the longest of the first <paramref name="mentionCount"/> surfaces.</summary>
+    internal static string LastWord(EntityCluster c, int mentionCount)
+    {
+        // the first of the longest surfaces (what a stable OrderByDescending(Length).First() picks), without sorting
+        var s = c.Mentions[0].Surface;
+        for (int k = 1; k < mentionCount; k++)
+        {
+            if (c.Mentions[k].Surface.Length > s.Length)
+            {
+                s = c.Mentions[k].Surface;
+            }
+        }
         int sp = s.LastIndexOf(' ');
         return sp < 0 ? s : s[(sp + 1)..];
     }
@@ -372,27 +442,66 @@ internal static class EntityResolver
         var set = new HashSet<string>(StringComparer.Ordinal);
         foreach (var m in c.Mentions)
         {
-            var parts = m.Surface.Split(' ', StringSplitOptions.RemoveEmptyEntries);
-            if (parts.Length < 2)
-            {
-                continue;
-            }
-            // first and last word: "Chen" for "Chen Wei" (family name first), "Trump" for "Donald Trump"
-            set.Add(PersonKey(parts[0]));
-            set.Add(PersonKey(parts[^1]));
-            // "Benavides" for "Carlos Benavides Ortega": in Spanish and Portuguese names the first surname, the middle
-            // of three words, is the short form
-            if (parts.Length == 3 && parts[1].Length > 2 && char.IsUpper(parts[1][0]) && !parts[1].EndsWith('.'))
-            {
-                set.Add(PersonKey(parts[1]));
-            }
+            set.UnionWith(PersonPartsOf(m.Surface));
         }
         return set;
     }
 
+    // Parts of one surface, memoised like the keys (the index is rebuilt for every document from the same names).
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, string[]> PersonPartsMemo = new(StringComparer.Ordinal);
+
+    private static string[] PersonPartsOf(string surface)
+    {
+        if (PersonPartsMemo.TryGetValue(surface, out var cached))
+        {
+            return cached;
+        }
+        string[] result;
+        var parts = surface.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        if (parts.Length < 2)
+        {
+            result = [];
+        }
+        // "Benavides" for "Carlos Benavides Ortega": in Spanish and Portuguese names the first surname, the middle
+        // of three words, is the short form
+        else if (parts.Length == 3 && parts[1].Length > 2 && char.IsUpper(parts[1][0]) && !parts[1].EndsWith('.'))
+        {
+            result = [PersonKey(parts[0]), PersonKey(parts[^1]), PersonKey(parts[1])];
+        }
+        else
+        {
+            // first and last word: "Chen" for "Chen Wei" (family name first), "Trump" for "Donald Trump"
+            result = [PersonKey(parts[0]), PersonKey(parts[^1])];
+        }
+        if (PersonPartsMemo.Count > MaxMemo)
+        {
+            PersonPartsMemo.Clear();
+        }
+        PersonPartsMemo[surface] = result;
+        return result;
+    }
+
     internal static bool IsAllCaps(string w) => w.Length >= 2 && w.All(ch => !char.IsLetter(ch) || char.IsUpper(ch)) && w.Any(char.IsLetter);
 
+    // Memoised like the keys: the cluster index asks for the initials of every organisation mention.
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> InitialsMemo = new(StringComparer.Ordinal);
+
     public static string Initials(string name)
+    {
+        if (InitialsMemo.TryGetValue(name, out var cached))
+        {
+            return cached;
+        }
+        var result = ComputeInitials(name);
+        if (InitialsMemo.Count > MaxMemo)
+        {
+            InitialsMemo.Clear();
+        }
+        InitialsMemo[name] = result;
+        return result;
+    }
+
+    private static string ComputeInitials(string name)
     {
         var sb = new StringBuilder();
         foreach (var part in name.Split([' ', '-'], StringSplitOptions.RemoveEmptyEntries))
@@ -539,75 +648,136 @@ internal static class EntityResolver
 
     private static void Finish(EntityCluster c)
     {
-        var forms = c.Mentions.Where(m => m.BracketOf == null && !m.ShortForm).Select(m => m.Surface).ToList();
-        if (forms.Count == 0)
+        // Written without temporary lists, sets or closures: Finish runs for every cluster of every document.
+        // The name is chosen among the full forms (not bracketed, not short), or among all forms if there are none.
+        bool anyFull = false;
+        foreach (var m in c.Mentions)
         {
-            forms = c.Mentions.Select(m => m.Surface).ToList();
+            if (m.BracketOf == null && !m.ShortForm)
+            {
+                anyFull = true;
+                break;
+            }
         }
         // the fullest form the document uses: most words, then most characters, then first used
-        string name = forms[0];
-        int bestWords = WordCount(name);
-        foreach (var f in forms)
+        bool person = c.Kind == EntityKind.Person;
+        string? name = null;
+        int bestWords = 0;
+        bool styledName = false;
+        foreach (var m in c.Mentions)
         {
+            if (anyFull && (m.BracketOf != null || m.ShortForm))
+            {
+                continue;
+            }
+            var f = m.Surface;
             int wc = WordCount(f);
             // a personal name beats a style ("Peter Goldsmith" over "Lord Goldsmith")
-            bool styledName = c.Kind == EntityKind.Person && Lexicon.NameStyles.Contains(name.Split(' ')[0]);
-            bool styledF = c.Kind == EntityKind.Person && Lexicon.NameStyles.Contains(f.Split(' ')[0]);
-            if (wc > bestWords && !styledF || (wc == bestWords && (styledName && !styledF || styledName == styledF && f.Length > name.Length)))
+            bool styledF = person && IsStyled(f);
+            if (name == null)
             {
                 name = f;
                 bestWords = wc;
+                styledName = styledF;
             }
-        }
-        c.Name = name;
-        var aliases = new List<string>();
-        var seen = new HashSet<string>(StringComparer.Ordinal) { name };
-        void Add(string a)
-        {
-            if (!string.IsNullOrWhiteSpace(a) && seen.Add(a))
+            else if (wc > bestWords && !styledF || (wc == bestWords && (styledName && !styledF || styledName == styledF && f.Length > name.Length)))
             {
-                aliases.Add(a);
+                name = f;
+                bestWords = wc;
+                styledName = styledF;
             }
         }
+        name ??= c.Mentions[0].Surface; // unreachable: a cluster has a mention
+        c.Name = name;
+        var aliases = c.Aliases;
         foreach (var m in c.Mentions)
         {
-            Add(m.ShortForm ? m.Surface : m.Surface);
+            AddAlias(aliases, name, m.Surface);
         }
         if (c.LexKey != null && Lexicon.AliasesByKey.TryGetValue(c.LexKey, out var group))
         {
             foreach (var a in group)
             {
-                Add(a);
+                AddAlias(aliases, name, a);
             }
         }
         if (c.Kind == EntityKind.Person)
         {
             if (name.Contains('-'))
             {
-                Add(name.Replace('-', ' '));
-                Add(HyphenCase(name, upper: true));
-                Add(HyphenCase(name, upper: false));
+                AddAlias(aliases, name, name.Replace('-', ' '));
+                AddAlias(aliases, name, HyphenCase(name, upper: true));
+                AddAlias(aliases, name, HyphenCase(name, upper: false));
             }
         }
         else if (c.Kind == EntityKind.Organization)
         {
-            foreach (var v in OrgVariants(name))
+            foreach (var v in OrgVariantsOf(name))
             {
-                Add(v);
+                AddAlias(aliases, name, v);
             }
         }
-        c.Aliases.AddRange(aliases);
-        var roleSeen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        // roles distinct ignoring case, first spelling kept (a cluster has a handful: a linear check beats a set)
         foreach (var m in c.Mentions)
         {
+            if (!m.HasRoles)
+            {
+                continue;
+            }
             foreach (var r in m.Roles)
             {
-                if (roleSeen.Add(r))
+                if (!ContainsIgnoreCase(c.Roles, r))
                 {
                     c.Roles.Add(r);
                 }
             }
         }
+    }
+
+    /// <summary>Adds a distinct (ordinal) non-blank alias other than the name.</summary>
+    private static void AddAlias(List<string> aliases, string name, string a)
+    {
+        if (!string.IsNullOrWhiteSpace(a) && !string.Equals(a, name, StringComparison.Ordinal) && !aliases.Contains(a))
+        {
+            aliases.Add(a);
+        }
+    }
+
+    private static bool ContainsIgnoreCase(List<string> list, string s)
+    {
+        foreach (var x in list)
+        {
+            if (string.Equals(x, s, StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /// <summary>The first word (up to the first space) is a style such as "Lord" or "Sir".</summary>
+    private static bool IsStyled(string s)
+    {
+        int sp = s.IndexOf(' ');
+        return Lexicon.NameStyles.Contains(sp < 0 ? s : s[..sp]);
+    }
+
+    // Variants are a pure function of the name: memoised like the keys.
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, string[]> OrgVariantsMemo = new(StringComparer.Ordinal);
+
+    private static string[] OrgVariantsOf(string name)
+    {
+        if (OrgVariantsMemo.TryGetValue(name, out var cached))
+        {
+            return cached;
+        }
+        var variants = OrgVariants(name).ToArray();
+        if (OrgVariantsMemo.Count > MaxMemo)
+        {
+            OrgVariantsMemo.Clear();
+        }
+        OrgVariantsMemo[name] = variants;
+        return variants;
     }
 
     private static int WordCount(string s)

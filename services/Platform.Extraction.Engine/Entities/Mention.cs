@@ -22,7 +22,10 @@ internal sealed class Mention
     public Mention? BracketOf { get; set; }
     public int FirstToken { get; init; }
     public int LastToken { get; init; }
-    public List<string> Roles { get; } = [];
+    private List<string>? _roles;
+    /// <summary>Roles found around this mention (created on first use: most mentions have none).</summary>
+    public List<string> Roles => _roles ??= [];
+    public bool HasRoles => _roles is { Count: > 0 };
     public EntityCluster? Cluster { get; set; }
     public bool Guess { get; set; }
 }
@@ -36,5 +39,21 @@ internal sealed class EntityCluster
     public string Name { get; set; } = "";
     public List<string> Aliases { get; } = [];
     public List<string> Roles { get; } = [];
-    public int FirstPosition => Mentions.Count == 0 ? int.MaxValue : Mentions.Min(m => m.InTitle ? -1 : m.Start);
+    /// <summary>Sorted mention positions recorded by the <see cref="ClusterIndex"/> that owns them.</summary>
+    public int[]? IndexPositions { get; set; }
+    public ClusterIndex? IndexOwner { get; set; }
+    /// <summary><see cref="FirstPosition"/> taken once before the clusters are sorted.</summary>
+    public int SortPosition { get; set; }
+    public int FirstPosition
+    {
+        get
+        {
+            int min = int.MaxValue;
+            foreach (var m in Mentions)
+            {
+                min = Math.Min(min, m.InTitle ? -1 : m.Start);
+            }
+            return min;
+        }
+    }
 }

@@ -71,6 +71,20 @@ internal static class RoleFinder
 
     private static bool IsRoleWord(string w) => Lexicon.RoleNouns.Contains(w) || Lexicon.TitleWords.Contains(w);
 
+    // Span lookups for the walk to the left of every person mention (no string per word looked at).
+    private static ReadOnlySpan<char> Span(AnalysedText at, int k) => at.Text.AsSpan(at.Tokens[k].Start, at.Tokens[k].CoreEnd - at.Tokens[k].Start);
+
+    private static readonly System.Collections.Frozen.FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> RoleNounsBySpan =
+        Lexicon.RoleNouns.GetAlternateLookup<ReadOnlySpan<char>>();
+    private static readonly System.Collections.Frozen.FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> TitleWordsBySpan =
+        Lexicon.TitleWords.GetAlternateLookup<ReadOnlySpan<char>>();
+    private static readonly System.Collections.Frozen.FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> CommonCapitalisedBySpan =
+        Lexicon.CommonCapitalised.GetAlternateLookup<ReadOnlySpan<char>>();
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> RoleStopWordsBySpan =
+        RoleStopWords.GetAlternateLookup<ReadOnlySpan<char>>();
+
+    private static bool IsRoleWord(ReadOnlySpan<char> w) => RoleNounsBySpan.Contains(w) || TitleWordsBySpan.Contains(w);
+
     /// <summary>Walks left from <paramref name="k"/> over capitalised words, role nouns and "and"/"of"/"the" inside the chain.</summary>
     private static string? PreModifier(AnalysedText at, int k, HashSet<int> personTokens, bool stopAtComma)
     {
@@ -86,15 +100,15 @@ internal static class RoleFinder
             {
                 break;
             }
-            var w = W(at, k);
+            var w = Span(at, k);
             bool lower = char.IsLower(w[0]);
             if (lower)
             {
-                if (Lexicon.RoleNouns.Contains(w))
+                if (RoleNounsBySpan.Contains(w))
                 {
                     hasRole = true;
                 }
-                else if (hasRole && onlyLower && start >= 0 && !RoleStopWords.Contains(w) && !w.EndsWith("ed", StringComparison.Ordinal)
+                else if (hasRole && onlyLower && start >= 0 && !RoleStopWordsBySpan.Contains(w) && !w.EndsWith("ed", StringComparison.Ordinal)
                     && !w.EndsWith("ing", StringComparison.Ordinal) && !w.EndsWith("ly", StringComparison.Ordinal))
                 {
                     // a noun modifier of the role: "foreign policy chief", "infrastructure minister"
@@ -103,7 +117,7 @@ internal static class RoleFinder
                 {
                     // inside a chain: "State Councilor and Foreign Minister", "Secretary of State"
                 }
-                else if (w == "the" && start >= 0 && k > 0 && at.Tokens[k - 1].IsWord && W(at, k - 1) == "of")
+                else if (w is "the" && start >= 0 && k > 0 && at.Tokens[k - 1].IsWord && Span(at, k - 1) is "of")
                 {
                 }
                 else
@@ -114,7 +128,7 @@ internal static class RoleFinder
             else
             {
                 onlyLower = false;
-                if (tok.Is(TokenFlags.SentenceStart) && Lexicon.CommonCapitalised.Contains(w))
+                if (tok.Is(TokenFlags.SentenceStart) && CommonCapitalisedBySpan.Contains(w))
                 {
                     break;
                 }
@@ -136,7 +150,7 @@ internal static class RoleFinder
             return null;
         }
         // trim dangling connectors at the left
-        while (start <= end && at.Tokens[start].IsWord && W(at, start) is "and" or "of" or "the")
+        while (start <= end && at.Tokens[start].IsWord && Span(at, start) is "and" or "of" or "the")
         {
             start++;
         }
@@ -187,10 +201,15 @@ internal static class RoleFinder
         return Clean(s);
     }
 
+    private static readonly string[] Leads = ["the ", "a ", "an ", "The ", "A ", "An "];
+
     private static string Clean(string s)
     {
-        s = string.Join(' ', s.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
-        foreach (var lead in new[] { "the ", "a ", "an ", "The ", "A ", "An " })
+        if (!IsSingleSpaced(s))
+        {
+            s = string.Join(' ', s.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+        }
+        foreach (var lead in Leads)
         {
             if (s.StartsWith(lead, StringComparison.Ordinal))
             {
@@ -198,5 +217,33 @@ internal static class RoleFinder
             }
         }
         return s;
+    }
+
+    /// <summary>No whitespace but single spaces between words: splitting and joining would return the same text.</summary>
+    private static bool IsSingleSpaced(string s)
+    {
+        if (s.Length == 0 || s[0] == ' ' || s[^1] == ' ')
+        {
+            return false;
+        }
+        bool prevSpace = false;
+        foreach (var ch in s)
+        {
+            if (ch == ' ')
+            {
+                if (prevSpace)
+                {
+                    return false;
+                }
+                prevSpace = true;
+                continue;
+            }
+            if (char.IsWhiteSpace(ch))
+            {
+                return false;
+            }
+            prevSpace = false;
+        }
+        return true;
     }
 }

@@ -57,6 +57,11 @@ internal static class Tokenizer
         while (i < n)
         {
             char c = text[i];
+            if (c == ' ')
+            {
+                i++; // the commonest character: skip the general whitespace test
+                continue;
+            }
             if (c == '\n')
             {
                 // a blank line (or any line break) starts a new paragraph and sentence
@@ -75,17 +80,23 @@ internal static class Tokenizer
                 int start = i;
                 int segStart = i;
                 bool dotted = false;
+                int firstHyphen = -1; // hyphens only enter a word as joiners: noted here instead of re-scanning it
                 i++;
                 while (i < n)
                 {
                     char d = text[i];
-                    if (char.IsLetterOrDigit(d) || char.GetUnicodeCategory(d) is System.Globalization.UnicodeCategory.NonSpacingMark)
+                    // ASCII letters and digits first (no ASCII character is a non-spacing mark)
+                    if (char.IsAsciiLetterOrDigit(d) || (d >= '\u0080' && (char.IsLetterOrDigit(d) || char.GetUnicodeCategory(d) is System.Globalization.UnicodeCategory.NonSpacingMark)))
                     {
                         i++;
                         continue;
                     }
                     if ((d == '-' || d == '\u2010' || d == '\u2011' || IsApostrophe(d) || d == '&') && i + 1 < n && char.IsLetterOrDigit(text[i + 1]))
                     {
+                        if (firstHyphen < 0 && d is '-' or '\u2010' or '\u2011')
+                        {
+                            firstHyphen = i;
+                        }
                         i++;
                         segStart = i;
                         continue;
@@ -119,7 +130,7 @@ internal static class Tokenizer
                     i++;
                     end = i;
                 }
-                AddWord(text, tokens, start, end, dotted || abbrevDot, ref sentenceStart, ref paragraphStart);
+                AddWord(text, tokens, start, end, firstHyphen, dotted || abbrevDot, ref sentenceStart, ref paragraphStart);
                 continue;
             }
             // punctuation: one char per token
@@ -196,7 +207,7 @@ internal static class Tokenizer
         return !Lexicon.CommonCapitalised.Contains(text[(end + 2)..k]);
     }
 
-    private static void AddWord(string text, List<Token> tokens, int start, int end, bool dotted, ref bool sentenceStart, ref bool paragraphStart)
+    private static void AddWord(string text, List<Token> tokens, int start, int end, int firstHyphen, bool dotted, ref bool sentenceStart, ref bool paragraphStart)
     {
         var flags = TokenFlags.Word;
         if (dotted)
@@ -226,15 +237,8 @@ internal static class Tokenizer
         }
 
         // hyphenated compounds of names: split "Korea-US" / "anti-US" where a part is a known place or body
-        int hyphen = -1;
-        for (int k = start + 1; k < coreEnd - 1; k++)
-        {
-            if (text[k] is '-' or '\u2010' or '\u2011')
-            {
-                hyphen = k;
-                break;
-            }
-        }
+        // the first hyphen inside start+1 .. coreEnd-2 (every hyphen of the word is a joiner, the first noted while scanning)
+        int hyphen = firstHyphen > start && firstHyphen < coreEnd - 1 ? firstHyphen : -1;
         if (hyphen > 0 && !Lexicon.TryKnown(text[start..coreEnd], out _))
         {
             var left = text[start..hyphen];
@@ -263,7 +267,16 @@ internal static class Tokenizer
     // the surname alone is still a proper name.
     private static bool IsArticlePrefixedName(string text, int start, int coreEnd)
     {
-        int hyphen = text.IndexOf('-', start, Math.Min(4, coreEnd - start));
+        // a scalar scan of at most four characters (IndexOf's set-up cost more, run for every word starting a/e/u)
+        int hyphen = -1;
+        for (int k = start, stop = start + Math.Min(4, coreEnd - start); k < stop; k++)
+        {
+            if (text[k] == '-')
+            {
+                hyphen = k;
+                break;
+            }
+        }
         if (hyphen < start + 2 || hyphen + 1 >= coreEnd || !char.IsUpper(text[hyphen + 1])) return false;
         var prefix = text.AsSpan(start, hyphen - start);
         return prefix is "al" or "el" or "ad" or "an" or "ar" or "as" or "ash" or "at" or "az" or "ul" or "ud";

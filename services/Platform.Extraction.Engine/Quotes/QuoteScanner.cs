@@ -30,6 +30,10 @@ internal static class QuoteScanner
 {
     public const int MinWords = 4;
 
+    /// <summary>Every character the scan reacts to in any state (all others are skipped).</summary>
+    private static readonly System.Buffers.SearchValues<char> StateChars =
+        System.Buffers.SearchValues.Create("\n\"'\u201C\u201D\u201E\u00AB\u00BB\u2018\u2019");
+
     private static bool IsDoubleOpen(char c) => c is '\u201C' or '\u201E' or '\u00AB';
     private static bool IsDoubleClose(char c) => c is '\u201D' or '\u00BB';
     private static bool IsSingle(char c) => c is '\'' or '\u2018' or '\u2019';
@@ -47,6 +51,13 @@ internal static class QuoteScanner
 
         for (int i = 0; i < n; i++)
         {
+            // only line breaks and quote marks can change the state: jump to the next one (vectorised)
+            int skip = body.AsSpan(i).IndexOfAny(StateChars);
+            if (skip < 0)
+            {
+                break;
+            }
+            i += skip;
             char c = body[i];
             if (c == '\n' && i + 1 < n && body[i + 1] == '\n')
             {

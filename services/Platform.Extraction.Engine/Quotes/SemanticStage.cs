@@ -43,14 +43,11 @@ internal static class SemanticStage
                     EntityKind.Location => EntityType.Location,
                     _ => EntityType.Unspecified,
                 },
-                MentionCount = c.Mentions.Count(m => m.BracketOf == null),
+                MentionCount = CountUnbracketed(c.Mentions),
             };
             e.Aliases.AddRange(c.Aliases);
             e.Roles.AddRange(c.Roles);
-            foreach (var m in c.Mentions.Where(m => !m.InTitle).OrderBy(m => m.Start))
-            {
-                e.Spans.Add(new TextSpan { Start = m.Start, Length = m.End - m.Start });
-            }
+            AddSpans(c.Mentions, e.Spans);
             entities.Add(e);
         }
 
@@ -70,5 +67,67 @@ internal static class SemanticStage
             });
         }
         return new SemanticResult(entities, quotes);
+    }
+
+    private static int CountUnbracketed(List<Mention> mentions)
+    {
+        int n = 0;
+        foreach (var m in mentions)
+        {
+            if (m.BracketOf == null)
+            {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    /// <summary>
+    /// Body spans in order of position, equal starts in mention order (a stable sort, as OrderBy was). Mentions are
+    /// mostly in order already, so the sort is skipped when it would change nothing.
+    /// </summary>
+    private static void AddSpans(List<Mention> mentions, Google.Protobuf.Collections.RepeatedField<TextSpan> spans)
+    {
+        bool sorted = true;
+        int last = int.MinValue;
+        foreach (var m in mentions)
+        {
+            if (m.InTitle)
+            {
+                continue;
+            }
+            if (m.Start < last)
+            {
+                sorted = false;
+                break;
+            }
+            last = m.Start;
+        }
+        if (sorted)
+        {
+            foreach (var m in mentions)
+            {
+                if (!m.InTitle)
+                {
+                    spans.Add(new TextSpan { Start = m.Start, Length = m.End - m.Start });
+                }
+            }
+            return;
+        }
+        // stable: sort on (start, index in the mention list)
+        var keys = new List<long>(mentions.Count);
+        for (int k = 0; k < mentions.Count; k++)
+        {
+            if (!mentions[k].InTitle)
+            {
+                keys.Add(((long)mentions[k].Start << 32) | (uint)k);
+            }
+        }
+        keys.Sort();
+        foreach (var key in keys)
+        {
+            var m = mentions[(int)(key & 0xFFFFFFFF)];
+            spans.Add(new TextSpan { Start = m.Start, Length = m.End - m.Start });
+        }
     }
 }

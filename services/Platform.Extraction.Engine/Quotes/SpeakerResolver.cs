@@ -33,8 +33,18 @@ internal sealed class SpeakerResolver
     private readonly bool[] _inQuote;
     private readonly int[] _sentence;
     private readonly List<EntityCluster> _clusters;
-    private readonly List<EntityCluster> _withRoles;
-    private readonly Dictionary<string, List<EntityCluster>> _orgsByLastWord;
+    // Both built on first use: most quotes are attributed without a description ("the spokesman").
+    // Clusters do not change while quotes are attributed, so building late gives the same tables.
+    private List<EntityCluster>? _withRolesCache;
+    private Dictionary<string, List<EntityCluster>>? _orgsByLastWordCache;
+
+    private List<EntityCluster> WithRoles => _withRolesCache ??=
+        _clusters.Where(c => c.Kind == EntityKind.Person && c.Roles.Count > 0).Take(MaxRoleCandidates).ToList();
+
+    private Dictionary<string, List<EntityCluster>> OrgsByLastWord => _orgsByLastWordCache ??=
+        _clusters.Where(c => c.Kind == EntityKind.Organization && c.Name.Contains(' '))
+            .GroupBy(c => c.Name[(c.Name.LastIndexOf(' ') + 1)..], StringComparer.OrdinalIgnoreCase)
+            .ToDictionary(g => g.Key, g => g.Take(2).ToList(), StringComparer.OrdinalIgnoreCase);
     private const int MaxRoleCandidates = 200;
 
     private SpeakerResolver(string body, List<Token> tokens, List<Mention> mentions, List<QuoteSpan> quotes, List<EntityCluster> clusters)
@@ -43,10 +53,6 @@ internal sealed class SpeakerResolver
         _t = tokens;
         _mentions = mentions;
         _clusters = clusters;
-        _orgsByLastWord = clusters.Where(c => c.Kind == EntityKind.Organization && c.Name.Contains(' '))
-            .GroupBy(c => c.Name[(c.Name.LastIndexOf(' ') + 1)..], StringComparer.OrdinalIgnoreCase)
-            .ToDictionary(g => g.Key, g => g.Take(2).ToList(), StringComparer.OrdinalIgnoreCase);
-        _withRoles = clusters.Where(c => c.Kind == EntityKind.Person && c.Roles.Count > 0).Take(MaxRoleCandidates).ToList();
         _mentionAt = new int[tokens.Count];
         Array.Fill(_mentionAt, -1);
         for (int i = 0; i < mentions.Count; i++)
@@ -61,30 +67,28 @@ internal sealed class SpeakerResolver
                 _mentionAt[k] = i;
             }
         }
+        // quote membership and sentence numbers in one pass over the tokens
         _inQuote = new bool[tokens.Count];
+        _sentence = new int[tokens.Count];
+        var toks = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(tokens);
         int qi = 0;
-        for (int k = 0; k < tokens.Count; k++)
+        int s = 0;
+        for (int k = 0; k < toks.Length; k++)
         {
-            int pos = tokens[k].Start;
+            var tok = toks[k];
+            int pos = tok.Start;
             while (qi < quotes.Count && quotes[qi].Close < pos)
             {
                 qi++;
             }
-            if (qi < quotes.Count && pos >= quotes[qi].Open && pos <= quotes[qi].Close)
-            {
-                _inQuote[k] = true;
-            }
-        }
-        _sentence = new int[tokens.Count];
-        int s = 0;
-        for (int k = 0; k < tokens.Count; k++)
-        {
-            if (k > 0 && tokens[k].Is(TokenFlags.ParagraphStart) && !tokens[k - 1].Is(TokenFlags.ParagraphStart))
+            bool inQuote = qi < quotes.Count && pos >= quotes[qi].Open && pos <= quotes[qi].Close;
+            _inQuote[k] = inQuote;
+            if (k > 0 && tok.Is(TokenFlags.ParagraphStart) && !toks[k - 1].Is(TokenFlags.ParagraphStart))
             {
                 s++;
             }
             _sentence[k] = s;
-            if (tokens[k].Is(TokenFlags.SentenceEnd) && !_inQuote[k])
+            if (tok.Is(TokenFlags.SentenceEnd) && !inQuote)
             {
                 s++;
             }
@@ -93,6 +97,11 @@ internal sealed class SpeakerResolver
 
     public static void Resolve(string body, List<Token> tokens, List<Mention> mentions, List<QuoteSpan> quotes, List<EntityCluster> clusters)
     {
+        // the per-token tables are only needed when there is a quote to attribute
+        if (!quotes.Exists(q => q.WordCount >= QuoteScanner.MinWords))
+        {
+            return;
+        }
         var r = new SpeakerResolver(body, tokens, mentions, quotes, clusters);
         QuoteSpan? previous = null;
         foreach (var q in quotes)
@@ -621,7 +630,7 @@ internal sealed class SpeakerResolver
                 if (IsWord(ctx[i]) && i > from && W(ctx[i - 1]) is "the" or "The")
                 {
                     var word = W(ctx[i]);
-                    if (_orgsByLastWord.TryGetValue(word, out var org) && org.Count == 1)
+                    if (OrgsByLastWord.TryGetValue(word, out var org) && org.Count == 1)
                     {
                         return new Found(org[0], "description");
                     }
@@ -655,7 +664,7 @@ internal sealed class SpeakerResolver
         EntityCluster? best = null;
         int bestScore = 0;
         int bestPos = -1;
-        foreach (var c in _withRoles)
+        foreach (var c in WithRoles)
         {
             var roleWords = new HashSet<string>(c.Roles.SelectMany(r => r.Split(' ', StringSplitOptions.RemoveEmptyEntries)).Select(Norm));
             if (!roleWords.Contains(headWord))
