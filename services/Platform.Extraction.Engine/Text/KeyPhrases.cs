@@ -75,15 +75,26 @@ internal static class KeyPhrases
         while (i < limit)
         {
             char c = text[i];
-            if (char.IsLetterOrDigit(c))
+            if (Words.IsLetterOrDigit(c))
             {
                 int s = i;
-                while (i < limit && (char.IsLetterOrDigit(text[i]) || text[i] is '-' or '\'' or '’' && i + 1 < limit && char.IsLetter(text[i + 1]))) i++;
+                // Speed: the case-insensitive hash and the ASCII flag are gathered while the word is scanned; the
+                // stop-word tests and the phrase key reuse them.
+                ulong h = 14695981039346656037UL;
+                bool ascii = true;
+                while (i < limit)
+                {
+                    char w = text[i];
+                    if (!(Words.IsLetterOrDigit(w) || w is '-' or '\'' or '’' && i + 1 < limit && Words.IsLetter(text[i + 1]))) break;
+                    ascii &= w < 128;
+                    h = (h ^ Words.Lower(w)) * 1099511628211UL;
+                    i++;
+                }
                 var word = text.AsSpan(s, i - s);
                 bool possessive = word.EndsWith("'s") || word.EndsWith("’s");
                 // Lower-case past forms ("held", "refused") are verbs far more often than parts of a noun phrase.
                 bool verb = word.Length > 4 && char.IsLower(word[0]) && word.EndsWith("ed");
-                if (verb || IsNumber(word) || Words.IsStopWord(word) || possessive && Words.IsStopWord(word[..^2]))
+                if (verb || IsNumber(word) || Words.IsStopWord(word, (long)h, ascii) || possessive && Words.IsStopWord(word[..^2]))
                 {
                     End();
                 }
@@ -95,9 +106,8 @@ internal static class KeyPhrases
                         firstWord = words.Count;
                         key = 14695981039346656037UL;
                     }
-                    var h = Words.Hash(word);
-                    words.Add(h);
-                    key = ((key ^ (ulong)h) * 1099511628211UL) << 1 | 1;
+                    words.Add((long)h);
+                    key = ((key ^ h) * 1099511628211UL) << 1 | 1;
                     phraseWords++;
                 }
                 lastWordEnd = i;
@@ -111,7 +121,7 @@ internal static class KeyPhrases
 
     private static bool IsNumber(ReadOnlySpan<char> word)
     {
-        foreach (var c in word) if (!char.IsDigit(c)) return false;
+        foreach (var c in word) if (!((uint)(c - '0') <= 9 || c >= 128 && char.IsDigit(c))) return false;
         return true;
     }
 }

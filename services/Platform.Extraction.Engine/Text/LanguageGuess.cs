@@ -12,6 +12,20 @@ internal static class LanguageGuess
     private static readonly System.Collections.Frozen.FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> CommonLookup =
         System.Collections.Frozen.FrozenSet.ToFrozenSet(Common, StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>();
 
+    // Speed: the common words are ASCII and at most MaxLength letters, so an ASCII word is one of them exactly when
+    // its lower-cased letters, packed one per byte into a ulong, are in this set; a longer word never is
+    // (case-insensitive ordinal equality keeps the length). Other words go to the case-insensitive set, as before.
+    private static readonly int MaxLength = Common.Max(w => w.Length);
+
+    private static readonly HashSet<ulong> Packed = Common.Select(w => Pack(w)).ToHashSet();
+
+    private static ulong Pack(ReadOnlySpan<char> asciiWord)
+    {
+        ulong key = 0;
+        foreach (var c in asciiWord) key = key << 8 | (byte)(c | 0x20);
+        return key;
+    }
+
     public static string Guess(string text)
     {
         int total = 0, english = 0;
@@ -20,11 +34,14 @@ internal static class LanguageGuess
         int i = 0;
         while (i < span.Length)
         {
-            if (!char.IsLetter(span[i])) { i++; continue; }
+            if (!Words.IsLetter(span[i])) { i++; continue; }
             int s = i;
-            while (i < span.Length && char.IsLetter(span[i])) i++;
+            bool ascii = true;
+            while (i < span.Length && Words.IsLetter(span[i])) { ascii &= span[i] < 128; i++; }
             total++;
-            if (lookup.Contains(span[s..i])) english++;
+            int length = i - s;
+            if (length > MaxLength) continue;
+            if (ascii ? Packed.Contains(Pack(span[s..i])) : lookup.Contains(span[s..i])) english++;
         }
         if (total < 8) return "en";
         return english >= total * 0.12 ? "en" : "und";
