@@ -13,11 +13,37 @@ internal static class LanguageGuess
         System.Collections.Frozen.FrozenSet.ToFrozenSet(Common, StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>();
 
     // Speed: the common words are ASCII and at most MaxLength letters, so an ASCII word is one of them exactly when
-    // its lower-cased letters, packed one per byte into a ulong, are in this set; a longer word never is
-    // (case-insensitive ordinal equality keeps the length). Other words go to the case-insensitive set, as before.
+    // its lower-cased letters, packed one per byte into a ulong, are in this small open-addressing table; a longer
+    // word never is (case-insensitive ordinal equality keeps the length). Other words go to the case-insensitive
+    // set, as before.
     private static readonly int MaxLength = Common.Max(w => w.Length);
 
-    private static readonly HashSet<ulong> Packed = Common.Select(w => Pack(w)).ToHashSet();
+    private const int TableBits = 7;
+
+    private static readonly ulong[] Packed = BuildPacked();
+
+    private static ulong[] BuildPacked()
+    {
+        var table = new ulong[1 << TableBits];
+        foreach (var w in Common)
+        {
+            ulong key = Pack(w);
+            int i = Slot(key);
+            while (table[i] != 0 && table[i] != key) i = (i + 1) & (table.Length - 1);
+            table[i] = key;
+        }
+        return table;
+    }
+
+    private static int Slot(ulong key) => (int)((key * 0x9E3779B97F4A7C15UL) >> (64 - TableBits));
+
+    private static bool IsPackedCommon(ulong key)
+    {
+        var table = Packed;
+        for (int i = Slot(key); table[i] != 0; i = (i + 1) & (table.Length - 1))
+            if (table[i] == key) return true;
+        return false;
+    }
 
     private static ulong Pack(ReadOnlySpan<char> asciiWord)
     {
@@ -34,14 +60,13 @@ internal static class LanguageGuess
         int i = 0;
         while (i < span.Length)
         {
-            if (!Words.IsLetter(span[i])) { i++; continue; }
+            if (!char.IsLetter(span[i])) { i++; continue; }
             int s = i;
-            bool ascii = true;
-            while (i < span.Length && Words.IsLetter(span[i])) { ascii &= span[i] < 128; i++; }
+            while (i < span.Length && char.IsLetter(span[i])) i++;
             total++;
-            int length = i - s;
-            if (length > MaxLength) continue;
-            if (ascii ? Packed.Contains(Pack(span[s..i])) : lookup.Contains(span[s..i])) english++;
+            if (i - s > MaxLength) continue;
+            var word = span[s..i];
+            if (System.Text.Ascii.IsValid(word) ? IsPackedCommon(Pack(word)) : lookup.Contains(word)) english++;
         }
         if (total < 8) return "en";
         return english >= total * 0.12 ? "en" : "und";

@@ -16,28 +16,19 @@ internal static class Words
         return n;
     }
 
-    // Speed: the stages classify every character of the body; printable ASCII (nearly all of it) is decided with
-    // range tests, anything else goes to the char.IsXxx methods, so the answers are exactly theirs.
+    // The char.IsXxx methods answer Latin-1 from a table already; these names keep the token rules in one place.
 
-    /// <summary>char.IsWhiteSpace, with printable ASCII decided inline.</summary>
-    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-    internal static bool IsSpace(char c) => c == ' ' || (c is < ' ' or >= '\u007F') && char.IsWhiteSpace(c);
+    /// <summary>char.IsWhiteSpace.</summary>
+    internal static bool IsSpace(char c) => char.IsWhiteSpace(c);
 
     /// <summary>A \w character as the tokens see it: char.IsLetterOrDigit or '_'.</summary>
-    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-    internal static bool IsWordChar(char c) => c < 128
-        ? (uint)((c | 0x20) - 'a') <= 'z' - 'a' || (uint)(c - '0') <= 9 || c == '_'
-        : char.IsLetterOrDigit(c);
+    internal static bool IsWordChar(char c) => char.IsLetterOrDigit(c) || c == '_';
 
-    /// <summary>char.IsLetterOrDigit, ASCII inline.</summary>
-    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-    internal static bool IsLetterOrDigit(char c) => c < 128
-        ? (uint)((c | 0x20) - 'a') <= 'z' - 'a' || (uint)(c - '0') <= 9
-        : char.IsLetterOrDigit(c);
+    /// <summary>char.IsLetterOrDigit.</summary>
+    internal static bool IsLetterOrDigit(char c) => char.IsLetterOrDigit(c);
 
-    /// <summary>char.IsLetter, ASCII inline.</summary>
-    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-    internal static bool IsLetter(char c) => c < 128 ? (uint)((c | 0x20) - 'a') <= 'z' - 'a' : char.IsLetter(c);
+    /// <summary>char.IsLetter.</summary>
+    internal static bool IsLetter(char c) => char.IsLetter(c);
 
     /// <summary>char.ToLowerInvariant, ASCII inline.</summary>
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
