@@ -84,9 +84,16 @@ public sealed class ExtractionEngine
         return html ? HtmlReader.Read(text, detected) : new SourceDocument(TextDecoder.SplitLines(text), MediaTypes.Text, detected, DocumentHints.None);
     }
 
+    private static bool HasText(IReadOnlyList<string> lines)
+    {
+        foreach (var line in lines)
+            if (line.Length > 0) return true;
+        return false;
+    }
+
     private static Extraction Run(SourceDocument doc)
     {
-        if (doc.Lines.All(l => l.Length == 0))
+        if (!HasText(doc.Lines))
             throw new ExtractionException(ExtractionErrorCode.Empty, "The document has no text.");
 
         var clean = DocumentCleaner.Clean(doc);

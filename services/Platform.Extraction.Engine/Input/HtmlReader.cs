@@ -47,8 +47,11 @@ internal static class HtmlReader
         var lines = new List<string>();
         if (root is not null)
         {
-            var content = PickContent(root);
-            Emit(content, lines);
+            // IsDropped reads five attributes and may run a regex; the content pick and the emission ask about the
+            // same elements, so the answers are kept (by reference: the DOM types may define their own equality).
+            var dropped = new Dictionary<IElement, bool>(ReferenceEqualityComparer.Instance);
+            var content = PickContent(root, dropped);
+            Emit(content, lines, dropped);
         }
         return new SourceDocument(lines, Input.MediaTypes.Html, charset, hints);
     }
@@ -149,14 +152,76 @@ internal static class HtmlReader
         return (cls is not null && cls.Length < 200 && Furniture.IsMatch(cls)) || (id is not null && id.Length < 100 && Furniture.IsMatch(id));
     }
 
+    private static bool IsDropped(IElement e, Dictionary<IElement, bool> cache)
+    {
+        ref bool known = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(cache, e, out bool exists);
+        if (!exists) known = IsDropped(e);
+        return known;
+    }
+
     /// <summary>The content block: a single article or main element, else the element with the most paragraph text.</summary>
-    private static IElement PickContent(IElement root)
+    /// <remarks>
+    /// Speed: one walk of the tree, kept as a list in document order. The paragraphs under an article are then the
+    /// list entries after it that are deeper than it, and each paragraph's text is read once. A tree nested beyond
+    /// the depth cap takes the original route, because a walk from an article reaches deeper than one from the root.
+    /// </remarks>
+    private static IElement PickContent(IElement root, Dictionary<IElement, bool> dropped)
+    {
+        var walk = new List<(IElement Element, int Depth)>();
+        foreach (var item in Walk(root, dropped))
+        {
+            if (item.Depth >= MaxDepth) return PickContentByWalks(root);
+            walk.Add(item);
+        }
+        // The text length of each paragraph (0 for other elements).
+        var textLength = new int[walk.Count];
+        var collapsedLength = new int[walk.Count];
+        for (int i = 0; i < walk.Count; i++)
+        {
+            if (walk[i].Element.LocalName != "p") continue;
+            var text = walk[i].Element.TextContent;
+            textLength[i] = text.Length;
+            collapsedLength[i] = CollapsedLength(text);
+        }
+
+        var scores = new Dictionary<IElement, double>();
+        IElement? article = null;
+        double best = 0;
+        IElement? bestElement = null;
+        for (int i = 0; i < walk.Count; i++)
+        {
+            var (el, depth) = walk[i];
+            if (el.LocalName is "article" or "main" || el.GetAttribute("itemprop") == "articleBody")
+            {
+                // Sums of ints in a double are exact, so the order of the additions does not matter.
+                double length = 0;
+                for (int j = i; j < walk.Count && (j == i || walk[j].Depth > depth); j++) length += textLength[j];
+                if (length > best) { best = length; article = el; }
+            }
+            if (el.LocalName == "p")
+            {
+                var len = collapsedLength[i];
+                if (len < 25) continue;
+                var parent = el.ParentElement;
+                if (parent is null) continue;
+                scores[parent] = scores.GetValueOrDefault(parent) + len;
+                if (parent.ParentElement is { } grand) scores[grand] = scores.GetValueOrDefault(grand) + len / 2.0;
+            }
+        }
+        if (article is not null && best > 0) return article;
+        foreach (var (el, score) in scores)
+            if (bestElement is null || score > scores[bestElement]) bestElement = el;
+        return bestElement ?? root;
+    }
+
+    /// <summary>The content pick by separate walks, for trees deeper than the cap.</summary>
+    private static IElement PickContentByWalks(IElement root)
     {
         var scores = new Dictionary<IElement, double>();
         IElement? article = null;
         double best = 0;
         IElement? bestElement = null;
-        foreach (var (el, depth) in Walk(root))
+        foreach (var (el, depth) in Walk(root, null))
         {
             if (el.LocalName is "article" or "main" || el.GetAttribute("itemprop") == "articleBody")
             {
@@ -165,7 +230,7 @@ internal static class HtmlReader
             }
             if (el.LocalName == "p")
             {
-                var len = Collapse(el.TextContent).Length;
+                var len = CollapsedLength(el.TextContent);
                 if (len < 25) continue;
                 var parent = el.ParentElement;
                 if (parent is null) continue;
@@ -182,29 +247,32 @@ internal static class HtmlReader
     private static double ParagraphText(IElement el)
     {
         double total = 0;
-        foreach (var (e, _) in Walk(el))
+        foreach (var (e, _) in Walk(el, null))
             if (e.LocalName == "p") total += e.TextContent.Length;
         return total;
     }
 
     /// <summary>Elements under <paramref name="root"/> in document order, skipping dropped subtrees, depth-capped.</summary>
-    private static IEnumerable<(IElement Element, int Depth)> Walk(IElement root)
+    private static IEnumerable<(IElement Element, int Depth)> Walk(IElement root, Dictionary<IElement, bool>? dropped)
     {
         var stack = new Stack<(IElement, int)>();
         stack.Push((root, 0));
         while (stack.Count > 0)
         {
             var (el, depth) = stack.Pop();
-            if (depth > 0 && IsDropped(el)) continue;
+            if (depth > 0 && (dropped is null ? IsDropped(el) : IsDropped(el, dropped))) continue;
             yield return (el, depth);
             if (depth >= MaxDepth) continue;
-            var children = el.Children;
-            for (int i = children.Length - 1; i >= 0; i--) stack.Push((children[i], depth + 1));
+            // The element children, last first. Speed: the child node list is indexed directly; the Children
+            // collection counts and indexes by enumerating, which is quadratic in the number of children.
+            var nodes = el.ChildNodes;
+            for (int i = nodes.Length - 1; i >= 0; i--)
+                if (nodes[i] is IElement child) stack.Push((child, depth + 1));
         }
     }
 
     /// <summary>Writes text lines: a block element boundary ends a line; blank lines separate blocks.</summary>
-    private static void Emit(IElement root, List<string> lines)
+    private static void Emit(IElement root, List<string> lines, Dictionary<IElement, bool> dropped)
     {
         var buffer = new StringBuilder();
         void Flush()
@@ -230,7 +298,7 @@ internal static class HtmlReader
                     if (block) Flush();
                     continue;
                 }
-                if (depth > 0 && IsDropped(el)) continue;
+                if (depth > 0 && IsDropped(el, dropped)) continue;
                 if (el.LocalName == "br") { Flush(); continue; }
                 if (block) Flush();
                 stack.Push((el, depth, true));
@@ -252,19 +320,43 @@ internal static class HtmlReader
 
     private static string Collapse(string text)
     {
+        // Speed: runs of non-space characters are copied whole.
         var sb = new StringBuilder(text.Length);
+        bool space = false;
+        int i = 0;
+        while (i < text.Length)
+        {
+            if (Text.Words.IsSpace(text[i]))
+            {
+                space = sb.Length > 0;
+                i++;
+                continue;
+            }
+            int s = i;
+            while (i < text.Length && !Text.Words.IsSpace(text[i])) i++;
+            if (space) sb.Append(' ');
+            space = false;
+            sb.Append(text, s, i - s);
+        }
+        return sb.ToString();
+    }
+
+    /// <summary>Collapse(text).Length, without building the string.</summary>
+    private static int CollapsedLength(string text)
+    {
+        int n = 0;
         bool space = false;
         foreach (var c in text)
         {
-            if (char.IsWhiteSpace(c))
+            if (Text.Words.IsSpace(c))
             {
-                space = sb.Length > 0;
+                space = n > 0;
                 continue;
             }
-            if (space) sb.Append(' ');
+            if (space) n++;
             space = false;
-            sb.Append(c);
+            n++;
         }
-        return sb.ToString();
+        return n;
     }
 }

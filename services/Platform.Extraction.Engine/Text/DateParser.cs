@@ -29,16 +29,74 @@ internal static class DateParser
     private const RegexOptions Options = RegexOptions.Compiled | RegexOptions.CultureInvariant;
 
     // Full dates, most specific first: "7 March 2003", "March 1, 2019", "2019-03-01" / "2019/03/01".
-    private static readonly Regex DayMonthYear = new(
-        $@"\b(?<d>\d{{1,2}})(st|nd|rd|th|ST|ND|RD|TH)?\s+(of\s+)?(?<m>{Month})\.?,?\s+(?<y>\d{{4}})\b", Options);
-    private static readonly Regex MonthDayYear = new(
-        $@"\b(?<m>{Month})\.?\s+(?<d>\d{{1,2}})(st|nd|rd|th|ST|ND|RD|TH)?,?\s+(?<y>\d{{4}})\b", Options);
+    private const string DayMonthYearPattern =
+        $@"\b(?<d>\d{{1,2}})(st|nd|rd|th|ST|ND|RD|TH)?\s+(of\s+)?(?<m>{Month})\.?,?\s+(?<y>\d{{4}})\b";
+    private const string MonthDayYearPattern = $@"\b(?<m>{Month})\.?\s+(?<d>\d{{1,2}})(st|nd|rd|th|ST|ND|RD|TH)?,?\s+(?<y>\d{{4}})\b";
     private static readonly Regex Iso = new(@"\b(?<y>\d{4})[-/](?<m>\d{1,2})[-/](?<d>\d{1,2})\b", Options);
 
     // Dates without a year: "January 16", "16 January".
-    private static readonly Regex MonthDay = new($@"\b(?<m>{Month})\.?\s+(?<d>\d{{1,2}})(st|nd|rd|th|ST|ND|RD|TH)?\b", Options);
-    private static readonly Regex DayMonth = new($@"\b(?<d>\d{{1,2}})(st|nd|rd|th|ST|ND|RD|TH)?\s+(of\s+)?(?<m>{Month})\b", Options);
+    private const string MonthDayPattern = $@"\b(?<m>{Month})\.?\s+(?<d>\d{{1,2}})(st|nd|rd|th|ST|ND|RD|TH)?\b";
+    private const string DayMonthPattern = $@"\b(?<d>\d{{1,2}})(st|nd|rd|th|ST|ND|RD|TH)?\s+(of\s+)?(?<m>{Month})\b";
 
+    // Speed: the month patterns are tried only where they can start, anchored there with \G (the look-behind of \b
+    // still sees the text before). Every month alternative begins with one of these three-letter prefixes, so a
+    // month-first match starts at a prefix, and a day-first match at a digit found by walking back from one.
+    // Trying the candidate starts in order and resuming after each match gives exactly the matches of a scan.
+    private static readonly Regex DayMonthYear = Anchored(DayMonthYearPattern);
+    private static readonly Regex MonthDayYear = Anchored(MonthDayYearPattern);
+    private static readonly Regex MonthDay = Anchored(MonthDayPattern);
+    private static readonly Regex DayMonth = Anchored(DayMonthPattern);
+
+    private static Regex Anchored(string pattern) => new(@"\G(?:" + pattern + ")", Options);
+
+    private static readonly System.Buffers.SearchValues<string> MonthPrefixes = System.Buffers.SearchValues.Create(
+        ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+         "JAN", "FEB", "MAR", "APR", "MAY", "JUN", "JUL", "AUG", "SEP", "OCT", "NOV", "DEC"], StringComparison.Ordinal);
+
+    /// <summary>Where the month-first and the day-first patterns can start, each ascending.</summary>
+    private sealed class Starts
+    {
+        public readonly List<int> Month = [];
+        public readonly List<int> Day = [];
+
+        public Starts(string text)
+        {
+            int pos = 0;
+            while (pos < text.Length)
+            {
+                int k = text.AsSpan(pos).IndexOfAny(MonthPrefixes);
+                if (k < 0) break;
+                int q = pos + k;
+                Month.Add(q);
+                AddDayStarts(text, q);
+                pos = q + 1;
+            }
+            Day.Sort();
+        }
+
+        /// <summary>"\d{1,2}(suffix)?\s+(of\s+)?" ending at the month at <paramref name="q"/>: the possible digit starts.</summary>
+        private void AddDayStarts(string text, int q)
+        {
+            // \s is char.IsWhiteSpace and \d char.IsDigit in .NET regexes.
+            int a = q;
+            while (a > 0 && char.IsWhiteSpace(text[a - 1])) a--;
+            if (a == q) return;
+            AddDigitsBefore(text, a);
+            if (a >= 2 && text[a - 2] == 'o' && text[a - 1] == 'f')
+            {
+                int b = a - 2;
+                while (b > 0 && char.IsWhiteSpace(text[b - 1])) b--;
+                if (b < a - 2) AddDigitsBefore(text, b);
+            }
+        }
+
+        // One or two digits end at `end`, or at `end - 2` before a two-letter suffix: a superset, the regex decides.
+        private void AddDigitsBefore(string text, int end)
+        {
+            for (int s = Math.Max(0, end - 4); s < end; s++)
+                if (char.IsDigit(text[s])) Day.Add(s);
+        }
+    }
     private static readonly Regex WeekdayRegex = new($@"\b(?<w>{Weekday})\b", Options);
 
     /// <summary>All dates of the text, full dates first claiming their characters, then dates without a year.</summary>
@@ -48,11 +106,12 @@ internal static class DateParser
         // Every date pattern holds a digit.
         if (text.AsSpan().IndexOfAnyInRange('0', '9') < 0) return found;
         var claimed = new Claims(text.Length);
-        AddMatches(found, claimed, text, DayMonthYear, numericMonth: false, withYear: true);
-        AddMatches(found, claimed, text, MonthDayYear, numericMonth: false, withYear: true);
-        AddMatches(found, claimed, text, Iso, numericMonth: true, withYear: true);
-        AddMatches(found, claimed, text, MonthDay, numericMonth: false, withYear: false);
-        AddMatches(found, claimed, text, DayMonth, numericMonth: false, withYear: false);
+        var starts = new Starts(text);
+        AddMatches(found, claimed, text, DayMonthYear, starts.Day, numericMonth: false, withYear: true);
+        AddMatches(found, claimed, text, MonthDayYear, starts.Month, numericMonth: false, withYear: true);
+        AddMatches(found, claimed, text, Iso, null, numericMonth: true, withYear: true);
+        AddMatches(found, claimed, text, MonthDay, starts.Month, numericMonth: false, withYear: false);
+        AddMatches(found, claimed, text, DayMonth, starts.Day, numericMonth: false, withYear: false);
         found.Sort((a, b) => a.Start.CompareTo(b.Start));
         return found;
     }
@@ -99,9 +158,10 @@ internal static class DateParser
         if (!HasFourDigits(text) || text.AsSpan().IndexOfAnyInRange('0', '9') < 0) return null;
         var found = new List<DateMatch>();
         var claimed = new Claims(text.Length);
-        AddMatches(found, claimed, text, DayMonthYear, numericMonth: false, withYear: true);
-        AddMatches(found, claimed, text, MonthDayYear, numericMonth: false, withYear: true);
-        AddMatches(found, claimed, text, Iso, numericMonth: true, withYear: true);
+        var starts = new Starts(text);
+        AddMatches(found, claimed, text, DayMonthYear, starts.Day, numericMonth: false, withYear: true);
+        AddMatches(found, claimed, text, MonthDayYear, starts.Month, numericMonth: false, withYear: true);
+        AddMatches(found, claimed, text, Iso, null, numericMonth: true, withYear: true);
         DateMatch? first = null;
         foreach (var d in found)
             if (first is null || d.Start < first.Value.Start) first = d;
@@ -129,13 +189,31 @@ internal static class DateParser
         return new DateOnly(year, month, day);
     }
 
-    public static string Format(DateOnly d) => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+    // "O" is DateOnly's round-trip format, yyyy-MM-dd, and takes a fast path that skips parsing a custom format.
+    public static string Format(DateOnly d) => d.ToString("O", CultureInfo.InvariantCulture);
 
-    private static void AddMatches(List<DateMatch> found, Claims claimed, string text, Regex regex, bool numericMonth, bool withYear)
+    // starts: where the anchored regex can match, ascending; null for a scanning regex.
+    private static void AddMatches(List<DateMatch> found, Claims claimed, string text, Regex regex, List<int>? starts, bool numericMonth, bool withYear)
     {
-        for (var m = regex.Match(text); m.Success; m = m.NextMatch())
+        if (starts is null)
         {
-            if (claimed.Any(m.Index, m.Length)) continue;
+            for (var m = regex.Match(text); m.Success; m = m.NextMatch()) Add(m);
+            return;
+        }
+        int pos = 0;
+        foreach (var start in starts)
+        {
+            if (start < pos) continue;
+            var m = regex.Match(text, start);
+            if (!m.Success) continue;
+            // A scan resumes after the match (none of these patterns can match empty).
+            pos = m.Index + m.Length;
+            Add(m);
+        }
+
+        void Add(Match m)
+        {
+            if (claimed.Any(m.Index, m.Length)) return;
             var monthText = m.Groups["m"].Value;
             int month;
             if (numericMonth)
@@ -145,13 +223,13 @@ internal static class DateParser
             else
             {
                 // "may" and "march" in lower case are verbs, not months.
-                if (!char.IsUpper(monthText[0])) continue;
+                if (!char.IsUpper(monthText[0])) return;
                 month = MonthNumber(monthText);
             }
             int day = int.Parse(m.Groups["d"].Value, CultureInfo.InvariantCulture);
             int? year = withYear ? int.Parse(m.Groups["y"].Value, CultureInfo.InvariantCulture) : null;
-            if (day is < 1 or > 31 || month is < 1 or > 12) continue;
-            if (year is { } y && TryMake(y, month, day) is null) continue;
+            if (day is < 1 or > 31 || month is < 1 or > 12) return;
+            if (year is { } y && TryMake(y, month, day) is null) return;
             found.Add(new DateMatch(m.Index, m.Length, year, month, day));
             claimed.SetAll(m.Index, m.Length);
         }

@@ -10,11 +10,29 @@ internal static class Words
         bool inWord = false;
         foreach (var c in text)
         {
-            if (char.IsWhiteSpace(c)) inWord = false;
+            if (IsSpace(c)) inWord = false;
             else if (!inWord) { inWord = true; n++; }
         }
         return n;
     }
+
+    // The char.IsXxx methods answer Latin-1 from a table already; these names keep the token rules in one place.
+
+    /// <summary>char.IsWhiteSpace.</summary>
+    internal static bool IsSpace(char c) => char.IsWhiteSpace(c);
+
+    /// <summary>A \w character as the tokens see it: char.IsLetterOrDigit or '_'.</summary>
+    internal static bool IsWordChar(char c) => char.IsLetterOrDigit(c) || c == '_';
+
+    /// <summary>char.IsLetterOrDigit.</summary>
+    internal static bool IsLetterOrDigit(char c) => char.IsLetterOrDigit(c);
+
+    /// <summary>char.IsLetter.</summary>
+    internal static bool IsLetter(char c) => char.IsLetter(c);
+
+    /// <summary>char.ToLowerInvariant, ASCII inline.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    internal static char Lower(char c) => c < 128 ? (uint)(c - 'A') <= 'Z' - 'A' ? (char)(c | 0x20) : c : char.ToLowerInvariant(c);
 
     /// <summary>Lower-cased word tokens (letters and digits, as the scorer's \w+).</summary>
     public static List<string> Tokens(string text)
@@ -38,27 +56,60 @@ internal static class Words
     /// Case-insensitive 64-bit FNV-1a hashes of the word tokens (\w+), in order. Deterministic across processes
     /// (unlike string.GetHashCode), and free of per-token allocations.
     /// </summary>
-    public static void TokenHashes(ReadOnlySpan<char> text, List<long> output, bool skipStopWords = false, int minLength = 1)
+    public static void TokenHashes(ReadOnlySpan<char> text, List<long> output, bool skipStopWords = false, int minLength = 1) =>
+        TokenHashesAndCount(text, output, skipStopWords, minLength);
+
+    /// <summary>
+    /// <see cref="TokenHashes"/> and <see cref="Count"/> of the same text in one pass (the summary needs both per
+    /// sentence): the hash is computed while the word is scanned, and the stop-word test reuses it.
+    /// </summary>
+    /// <returns>The number of whitespace-separated words, as <see cref="Count"/>.</returns>
+    internal static int TokenHashesAndCount(ReadOnlySpan<char> text, List<long> output, bool skipStopWords, int minLength)
     {
+        int n = 0;
+        bool inWord = false;
         int i = 0;
         while (i < text.Length)
         {
-            if (!(char.IsLetterOrDigit(text[i]) || text[i] == '_')) { i++; continue; }
+            char c = text[i];
+            if (!IsWordChar(c))
+            {
+                if (IsSpace(c)) inWord = false;
+                else if (!inWord) { inWord = true; n++; }
+                i++;
+                continue;
+            }
+            // Word characters are never white space: a token continues (or starts) a whitespace word.
+            if (!inWord) { inWord = true; n++; }
             int s = i;
-            while (i < text.Length && (char.IsLetterOrDigit(text[i]) || text[i] == '_')) i++;
-            var word = text[s..i];
-            if (word.Length < minLength || skipStopWords && IsStopWord(word)) continue;
-            output.Add(Hash(word));
+            ulong h = FnvOffset;
+            bool ascii = true;
+            do
+            {
+                c = text[i];
+                ascii &= c < 128;
+                h ^= Lower(c);
+                h *= FnvPrime;
+                i++;
+            }
+            while (i < text.Length && IsWordChar(text[i]));
+            int length = i - s;
+            if (length < minLength || skipStopWords && IsStopWord(text[s..i], (long)h, ascii)) continue;
+            output.Add((long)h);
         }
+        return n;
     }
+
+    private const ulong FnvOffset = 14695981039346656037UL;
+    private const ulong FnvPrime = 1099511628211UL;
 
     public static long Hash(ReadOnlySpan<char> word)
     {
-        ulong h = 14695981039346656037UL;
+        ulong h = FnvOffset;
         foreach (var c in word)
         {
-            h ^= char.ToLowerInvariant(c);
-            h *= 1099511628211UL;
+            h ^= Lower(c);
+            h *= FnvPrime;
         }
         return (long)h;
     }
@@ -92,15 +143,65 @@ internal static class Words
     }
 
     /// <summary>Stop-word test on a span, without allocating.</summary>
-    public static bool IsStopWord(ReadOnlySpan<char> word) => StopWordLookup.Contains(word);
+    public static bool IsStopWord(ReadOnlySpan<char> word)
+    {
+        if (word.Length > StopWordTable.MaxLength) return false;
+        bool ascii = System.Text.Ascii.IsValid(word);
+        return IsStopWord(word, ascii ? Hash(word) : 0, ascii);
+    }
 
-    // A frozen set is tuned for read-only lookups (buckets by length, cheaper hashing) and takes spans directly.
-    private static System.Collections.Frozen.FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> StopWordLookup => StopWordTable.Lookup;
+    /// <summary>Stop-word test given the word's <see cref="Hash"/> (only read when <paramref name="ascii"/>).</summary>
+    /// <remarks>
+    /// Speed: an ASCII word equals an (ASCII) stop word ignoring case exactly when their lower-cased hashes match
+    /// and the strings then compare equal, so a hash-keyed look-up replaces the case-insensitive string hashing.
+    /// Other words go to the case-insensitive set, as before.
+    /// </remarks>
+    internal static bool IsStopWord(ReadOnlySpan<char> word, long hash, bool ascii)
+    {
+        // Case-insensitive ordinal equality never changes the length.
+        if (word.Length > StopWordTable.MaxLength || word.Length == 0) return word.Length == 0 && StopWordTable.Lookup.Contains(word);
+        if (!ascii) return StopWordTable.Lookup.Contains(word);
+        // Most content words fail the one-bit filter (about 5% of the 4096 bits are set) before the dictionary.
+        ulong bits = (ulong)hash >> 52;
+        if ((StopWordTable.Filter[bits >> 6] & 1UL << (int)(bits & 63)) == 0) return false;
+        return StopWordTable.ByHash.TryGetValue(hash, out var stop) && word.Equals(stop, StringComparison.OrdinalIgnoreCase);
+    }
 
     private static class StopWordTable
     {
+        // A frozen set is tuned for read-only lookups (buckets by length, cheaper hashing) and takes spans directly.
         public static readonly System.Collections.Frozen.FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> Lookup =
             System.Collections.Frozen.FrozenSet.ToFrozenSet(StopWords, StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>();
+
+        public static readonly int MaxLength = Lookup.Set.Max(w => w.Length);
+
+        // The stop words are ASCII; Add throws on a (never seen) hash collision between two of them.
+        public static readonly Dictionary<long, string> ByHash = BuildByHash();
+
+        // Bit (hash >> 52) is set for each stop word's hash.
+        public static readonly ulong[] Filter = BuildFilter();
+
+        private static ulong[] BuildFilter()
+        {
+            var filter = new ulong[64];
+            foreach (var hash in ByHash.Keys)
+            {
+                ulong bits = (ulong)hash >> 52;
+                filter[bits >> 6] |= 1UL << (int)(bits & 63);
+            }
+            return filter;
+        }
+
+        private static Dictionary<long, string> BuildByHash()
+        {
+            var byHash = new Dictionary<long, string>(Lookup.Set.Count);
+            foreach (var w in Lookup.Set)
+            {
+                if (!System.Text.Ascii.IsValid(w)) throw new InvalidOperationException($"Stop word '{w}' is not ASCII.");
+                byHash.Add(Hash(w), w);
+            }
+            return byHash;
+        }
     }
 
     /// <summary>Common English function words and reporting words (general knowledge).</summary>
