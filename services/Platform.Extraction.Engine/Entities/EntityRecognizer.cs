@@ -766,7 +766,7 @@ internal sealed class EntityRecognizer
     // A one-word segment's class depends only on the word (its case, hyphens and all-caps flag come from its characters)
     // and the static lexicons, so it is memoised across documents like the resolver's keys; it saves several
     // case-insensitive lexicon lookups for most capitalised words.
-    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, (SegKind Seg, EntityKind Kind, string? Key)> SingleWordClasses = new(StringComparer.Ordinal);
+    private static readonly Memo<(SegKind Seg, EntityKind Kind, string? Key)> SingleWordClasses = new(MaxSingleWordClasses);
     private const int MaxSingleWordClasses = 50_000;
 
     /// <summary>Empties the cross-document memo of one-word classes: for measuring a cold engine.</summary>
@@ -784,11 +784,7 @@ internal sealed class EntityRecognizer
             return known;
         }
         var result = ClassifyRange(run, a, b);
-        if (SingleWordClasses.Count > MaxSingleWordClasses)
-        {
-            SingleWordClasses.Clear();
-        }
-        SingleWordClasses[word] = result;
+        SingleWordClasses.Add(word, result);
         return result;
     }
 

@@ -402,7 +402,7 @@ internal static class EntityResolver
     private static IEnumerable<string> ContentWords(string key) => key.Split(' ', StringSplitOptions.RemoveEmptyEntries).Where(w => !Connectors.Contains(w));
 
     // Content words of OrgKey(surface), memoised like the keys: every cluster's words are rebuilt for each kind pass.
-    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, string[]> OrgContentWords = new(StringComparer.Ordinal);
+    private static readonly Memo<string[]> OrgContentWords = new(MaxMemo);
 
     private static string[] ContentWordsOfOrgKey(string surface)
     {
@@ -411,11 +411,7 @@ internal static class EntityResolver
             return cached;
         }
         var words = ContentWords(OrgKey(surface)).ToArray();
-        if (OrgContentWords.Count > MaxMemo)
-        {
-            OrgContentWords.Clear();
-        }
-        OrgContentWords[surface] = words;
+        OrgContentWords.Add(surface, words);
         return words;
     }
 
@@ -448,7 +444,7 @@ internal static class EntityResolver
     }
 
     // Parts of one surface, memoised like the keys (the index is rebuilt for every document from the same names).
-    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, string[]> PersonPartsMemo = new(StringComparer.Ordinal);
+    private static readonly Memo<string[]> PersonPartsMemo = new(MaxMemo);
 
     private static string[] PersonPartsOf(string surface)
     {
@@ -473,18 +469,14 @@ internal static class EntityResolver
             // first and last word: "Chen" for "Chen Wei" (family name first), "Trump" for "Donald Trump"
             result = [PersonKey(parts[0]), PersonKey(parts[^1])];
         }
-        if (PersonPartsMemo.Count > MaxMemo)
-        {
-            PersonPartsMemo.Clear();
-        }
-        PersonPartsMemo[surface] = result;
+        PersonPartsMemo.Add(surface, result);
         return result;
     }
 
     internal static bool IsAllCaps(string w) => w.Length >= 2 && w.All(ch => !char.IsLetter(ch) || char.IsUpper(ch)) && w.Any(char.IsLetter);
 
     // Memoised like the keys: the cluster index asks for the initials of every organisation mention.
-    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> InitialsMemo = new(StringComparer.Ordinal);
+    private static readonly Memo<string> InitialsMemo = new(MaxMemo);
 
     public static string Initials(string name)
     {
@@ -493,11 +485,7 @@ internal static class EntityResolver
             return cached;
         }
         var result = ComputeInitials(name);
-        if (InitialsMemo.Count > MaxMemo)
-        {
-            InitialsMemo.Clear();
-        }
-        InitialsMemo[name] = result;
+        InitialsMemo.Add(name, result);
         return result;
     }
 
@@ -516,8 +504,8 @@ internal static class EntityResolver
     }
 
     // Keys are pure functions of the surface; memoised because every mention is keyed several times.
-    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> PersonKeys = new(StringComparer.Ordinal);
-    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> OrgKeys = new(StringComparer.Ordinal);
+    private static readonly Memo<string> PersonKeys = new(MaxMemo);
+    private static readonly Memo<string> OrgKeys = new(MaxMemo);
     private const int MaxMemo = 50_000;
 
     /// <summary>Empties the cross-document memos (keys, name parts, variants): for measuring a cold engine.</summary>
@@ -539,11 +527,7 @@ internal static class EntityResolver
             return cached;
         }
         var key = ComputePersonKey(s);
-        if (PersonKeys.Count > MaxMemo)
-        {
-            PersonKeys.Clear();
-        }
-        PersonKeys[s] = key;
+        PersonKeys.Add(s, key);
         return key;
     }
 
@@ -585,11 +569,7 @@ internal static class EntityResolver
             return cached;
         }
         var key = ComputeOrgKey(surface);
-        if (OrgKeys.Count > MaxMemo)
-        {
-            OrgKeys.Clear();
-        }
-        OrgKeys[surface] = key;
+        OrgKeys.Add(surface, key);
         return key;
     }
 
@@ -774,7 +754,7 @@ internal static class EntityResolver
     }
 
     // Variants are a pure function of the name: memoised like the keys.
-    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, string[]> OrgVariantsMemo = new(StringComparer.Ordinal);
+    private static readonly Memo<string[]> OrgVariantsMemo = new(MaxMemo);
 
     private static string[] OrgVariantsOf(string name)
     {
@@ -783,11 +763,7 @@ internal static class EntityResolver
             return cached;
         }
         var variants = OrgVariants(name).ToArray();
-        if (OrgVariantsMemo.Count > MaxMemo)
-        {
-            OrgVariantsMemo.Clear();
-        }
-        OrgVariantsMemo[name] = variants;
+        OrgVariantsMemo.Add(name, variants);
         return variants;
     }
 

@@ -1,0 +1,37 @@
+using System.Collections.Concurrent;
+
+namespace Platform.Extraction.Engine.Entities;
+
+/// <summary>
+/// A bounded, thread-safe memo of a pure function of a string (a name's key, parts or class), shared by all
+/// documents: emptied when it reaches its capacity, so memory stays bounded on an endless stream of new names.
+/// </summary>
+/// <remarks>
+/// <see cref="ConcurrentDictionary{TKey, TValue}.Count"/> takes every lock of the table, and the table's lock array
+/// grows with it: asking it on each miss made a stream of unseen names four times slower than repeated ones. The
+/// memo keeps its own approximate count instead (overwrites by racing threads count twice, which only empties it
+/// a little early).
+/// </remarks>
+internal sealed class Memo<TValue>(int capacity)
+{
+    private readonly ConcurrentDictionary<string, TValue> _map = new(StringComparer.Ordinal);
+    private int _count;
+
+    public bool TryGetValue(string key, out TValue value) => _map.TryGetValue(key, out value!);
+
+    public void Add(string key, TValue value)
+    {
+        if (Interlocked.Increment(ref _count) > capacity)
+        {
+            _map.Clear();
+            Interlocked.Exchange(ref _count, 1);
+        }
+        _map[key] = value;
+    }
+
+    public void Clear()
+    {
+        _map.Clear();
+        Interlocked.Exchange(ref _count, 0);
+    }
+}
