@@ -98,4 +98,12 @@ public class DateTests
         // The caption of the wire sample holds "April 12, 2021".
         Assert.DoesNotContain(Samples.Extract("wire-port-expansion.txt").Dates, d => d.Value == "2021-04-12");
     }
+
+    [Fact]
+    public void Engine_DateInNonAsciiDigits_IsReadNotThrown()
+    {
+        // \d matches any Unicode decimal digit; reading them with int.Parse used to throw out of the engine.
+        var e = new ExtractionEngine().ExtractText("Accord upheld\n\nThe accord signed on \u0663 March 2003 still holds, the court said on Friday.");
+        Assert.Contains(e.Dates, d => d.Value == "2003-03-03");
+    }
 }

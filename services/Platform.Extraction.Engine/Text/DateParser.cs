@@ -218,7 +218,7 @@ internal static class DateParser
             int month;
             if (numericMonth)
             {
-                month = int.Parse(monthText, CultureInfo.InvariantCulture);
+                month = DigitValue(monthText);
             }
             else
             {
@@ -226,13 +226,24 @@ internal static class DateParser
                 if (!char.IsUpper(monthText[0])) return;
                 month = MonthNumber(monthText);
             }
-            int day = int.Parse(m.Groups["d"].Value, CultureInfo.InvariantCulture);
-            int? year = withYear ? int.Parse(m.Groups["y"].Value, CultureInfo.InvariantCulture) : null;
+            int day = DigitValue(m.Groups["d"].Value);
+            int? year = withYear ? DigitValue(m.Groups["y"].Value) : null;
             if (day is < 1 or > 31 || month is < 1 or > 12) return;
             if (year is { } y && TryMake(y, month, day) is null) return;
             found.Add(new DateMatch(m.Index, m.Length, year, month, day));
             claimed.SetAll(m.Index, m.Length);
         }
+    }
+
+    /// <summary>
+    /// The value of the 1-4 digits a pattern's \d matched. \d is any Unicode decimal digit ("٣ March 2003" in
+    /// Arabic-Indic digits), which int.Parse refuses with an exception; every such digit has a value 0-9.
+    /// </summary>
+    private static int DigitValue(string digits)
+    {
+        int value = 0;
+        foreach (var c in digits) value = value * 10 + (int)char.GetNumericValue(c);
+        return value;
     }
 
     private sealed class Claims(int length)
