@@ -480,13 +480,7 @@ internal static class EntityResolver
 
     public static string Initials(string name)
     {
-        if (InitialsMemo.TryGetValue(name, out var cached))
-        {
-            return cached;
-        }
-        var result = ComputeInitials(name);
-        InitialsMemo.Add(name, result);
-        return result;
+        return InitialsMemo.GetOrAdd(name, ComputeInitials);
     }
 
     private static string ComputeInitials(string name)
@@ -522,13 +516,7 @@ internal static class EntityResolver
     /// <summary>Case-, hyphen- and dot-insensitive key of a person name.</summary>
     public static string PersonKey(string s)
     {
-        if (PersonKeys.TryGetValue(s, out var cached))
-        {
-            return cached;
-        }
-        var key = ComputePersonKey(s);
-        PersonKeys.Add(s, key);
-        return key;
+        return PersonKeys.GetOrAdd(s, ComputePersonKey);
     }
 
     private static string ComputePersonKey(string s)
@@ -564,13 +552,7 @@ internal static class EntityResolver
     /// </summary>
     public static string OrgKey(string surface)
     {
-        if (OrgKeys.TryGetValue(surface, out var cached))
-        {
-            return cached;
-        }
-        var key = ComputeOrgKey(surface);
-        OrgKeys.Add(surface, key);
-        return key;
+        return OrgKeys.GetOrAdd(surface, ComputeOrgKey);
     }
 
     private static string ComputeOrgKey(string surface)

@@ -19,6 +19,15 @@ internal sealed class Memo<TValue>(int capacity)
 
     public bool TryGetValue(string key, out TValue value) => _map.TryGetValue(key, out value!);
 
+    /// <summary>The memoised value of <paramref name="compute"/> for <paramref name="key"/> (a static method: no closure).</summary>
+    public TValue GetOrAdd(string key, Func<string, TValue> compute)
+    {
+        if (TryGetValue(key, out var value)) return value;
+        value = compute(key);
+        Add(key, value);
+        return value;
+    }
+
     public void Add(string key, TValue value)
     {
         if (Interlocked.Increment(ref _count) > capacity)

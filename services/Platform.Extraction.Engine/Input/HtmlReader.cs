@@ -187,7 +187,6 @@ internal static class HtmlReader
         var scores = new Dictionary<IElement, double>();
         IElement? article = null;
         double best = 0;
-        IElement? bestElement = null;
         for (int i = 0; i < walk.Count; i++)
         {
             var (el, depth) = walk[i];
@@ -198,20 +197,9 @@ internal static class HtmlReader
                 for (int j = i; j < walk.Count && (j == i || walk[j].Depth > depth); j++) length += textLength[j];
                 if (length > best) { best = length; article = el; }
             }
-            if (el.LocalName == "p")
-            {
-                var len = collapsedLength[i];
-                if (len < 25) continue;
-                var parent = el.ParentElement;
-                if (parent is null) continue;
-                scores[parent] = scores.GetValueOrDefault(parent) + len;
-                if (parent.ParentElement is { } grand) scores[grand] = scores.GetValueOrDefault(grand) + len / 2.0;
-            }
+            if (el.LocalName == "p") ScoreParagraph(scores, el, collapsedLength[i]);
         }
-        if (article is not null && best > 0) return article;
-        foreach (var (el, score) in scores)
-            if (bestElement is null || score > scores[bestElement]) bestElement = el;
-        return bestElement ?? root;
+        return Choose(article, best, scores, root);
     }
 
     /// <summary>The content pick by separate walks, for trees deeper than the cap.</summary>
@@ -220,7 +208,6 @@ internal static class HtmlReader
         var scores = new Dictionary<IElement, double>();
         IElement? article = null;
         double best = 0;
-        IElement? bestElement = null;
         foreach (var (el, depth) in Walk(root, null))
         {
             if (el.LocalName is "article" or "main" || el.GetAttribute("itemprop") == "articleBody")
@@ -228,17 +215,24 @@ internal static class HtmlReader
                 var length = ParagraphText(el);
                 if (length > best) { best = length; article = el; }
             }
-            if (el.LocalName == "p")
-            {
-                var len = CollapsedLength(el.TextContent);
-                if (len < 25) continue;
-                var parent = el.ParentElement;
-                if (parent is null) continue;
-                scores[parent] = scores.GetValueOrDefault(parent) + len;
-                if (parent.ParentElement is { } grand) scores[grand] = scores.GetValueOrDefault(grand) + len / 2.0;
-            }
+            if (el.LocalName == "p") ScoreParagraph(scores, el, CollapsedLength(el.TextContent));
         }
+        return Choose(article, best, scores, root);
+    }
+
+    /// <summary>A paragraph of 25 characters or more scores its length for its parent and half for its grandparent.</summary>
+    private static void ScoreParagraph(Dictionary<IElement, double> scores, IElement p, double len)
+    {
+        if (len < 25 || p.ParentElement is not { } parent) return;
+        scores[parent] = scores.GetValueOrDefault(parent) + len;
+        if (parent.ParentElement is { } grand) scores[grand] = scores.GetValueOrDefault(grand) + len / 2.0;
+    }
+
+    /// <summary>The article element if one holds paragraph text, else the best-scored parent, else the root.</summary>
+    private static IElement Choose(IElement? article, double best, Dictionary<IElement, double> scores, IElement root)
+    {
         if (article is not null && best > 0) return article;
+        IElement? bestElement = null;
         foreach (var (el, score) in scores)
             if (bestElement is null || score > scores[bestElement]) bestElement = el;
         return bestElement ?? root;
