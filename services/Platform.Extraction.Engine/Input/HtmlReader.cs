@@ -320,14 +320,14 @@ internal static class HtmlReader
         int i = 0;
         while (i < text.Length)
         {
-            if (Text.Words.IsSpace(text[i]))
+            if (char.IsWhiteSpace(text[i]))
             {
                 space = sb.Length > 0;
                 i++;
                 continue;
             }
             int s = i;
-            while (i < text.Length && !Text.Words.IsSpace(text[i])) i++;
+            while (i < text.Length && !char.IsWhiteSpace(text[i])) i++;
             if (space) sb.Append(' ');
             space = false;
             sb.Append(text, s, i - s);
@@ -342,7 +342,7 @@ internal static class HtmlReader
         bool space = false;
         foreach (var c in text)
         {
-            if (Text.Words.IsSpace(c))
+            if (char.IsWhiteSpace(c))
             {
                 space = n > 0;
                 continue;

@@ -89,7 +89,7 @@ internal static class KeyPhrases
         while (i < limit)
         {
             char c = text[i];
-            if (Words.IsLetterOrDigit(c))
+            if (char.IsLetterOrDigit(c))
             {
                 int s = i;
                 // Speed: the case-insensitive hash and the ASCII flag are gathered while the word is scanned; the
@@ -99,7 +99,7 @@ internal static class KeyPhrases
                 while (i < limit)
                 {
                     char w = text[i];
-                    if (!(Words.IsLetterOrDigit(w) || w is '-' or '\'' or '’' && i + 1 < limit && Words.IsLetter(text[i + 1]))) break;
+                    if (!(char.IsLetterOrDigit(w) || w is '-' or '\'' or '’' && i + 1 < limit && char.IsLetter(text[i + 1]))) break;
                     ascii &= w < 128;
                     h = (h ^ Words.Lower(w)) * 1099511628211UL;
                     i++;

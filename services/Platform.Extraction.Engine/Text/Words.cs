@@ -10,25 +10,14 @@ internal static class Words
         bool inWord = false;
         foreach (var c in text)
         {
-            if (IsSpace(c)) inWord = false;
+            if (char.IsWhiteSpace(c)) inWord = false;
             else if (!inWord) { inWord = true; n++; }
         }
         return n;
     }
 
-    // The char.IsXxx methods answer Latin-1 from a table already; these names keep the token rules in one place.
-
-    /// <summary>char.IsWhiteSpace.</summary>
-    internal static bool IsSpace(char c) => char.IsWhiteSpace(c);
-
     /// <summary>A \w character as the tokens see it: char.IsLetterOrDigit or '_'.</summary>
     internal static bool IsWordChar(char c) => char.IsLetterOrDigit(c) || c == '_';
-
-    /// <summary>char.IsLetterOrDigit.</summary>
-    internal static bool IsLetterOrDigit(char c) => char.IsLetterOrDigit(c);
-
-    /// <summary>char.IsLetter.</summary>
-    internal static bool IsLetter(char c) => char.IsLetter(c);
 
     /// <summary>char.ToLowerInvariant, ASCII inline.</summary>
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
@@ -74,7 +63,7 @@ internal static class Words
             char c = text[i];
             if (!IsWordChar(c))
             {
-                if (IsSpace(c)) inWord = false;
+                if (char.IsWhiteSpace(c)) inWord = false;
                 else if (!inWord) { inWord = true; n++; }
                 i++;
                 continue;
