@@ -11,7 +11,7 @@ namespace Platform.Extraction.Engine.Input;
 /// Metadata comes from meta tags (og:title, article:published_time, og:site_name, author) and JSON-LD.
 /// Tree walks are iterative with a depth cap, so deeply nested markup cannot exhaust the stack.
 /// </summary>
-internal static class HtmlReader
+internal static partial class HtmlReader
 {
     private const int MaxDepth = 512;
 
@@ -28,10 +28,11 @@ internal static class HtmlReader
     };
 
     // Class and id words of page furniture (share bars, related links, comment threads, paywall boxes).
-    private static readonly Regex Furniture = new(
+    [GeneratedRegex(
         @"(^|[\s_-])(share|sharing|social|related|comments?|newsletter|subscribe|subscription|promo|advert|advertisement|ads?|cookie|" +
         @"breadcrumbs?|menu|sidebar|popup|modal|caption|credit|paywall|tags|navigation|navbar|footer|masthead|byline-social|outbrain|taboola)($|[\s_-])",
-        RegexOptions.Compiled | RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex Furniture { get; }
 
     [ThreadStatic]
     private static HtmlParser? cachedParser;
@@ -128,8 +129,8 @@ internal static class HtmlReader
         return false;
     }
 
-    private static readonly Regex JsonLdValue = new(@"""(?<key>datePublished|dateModified)""\s*:\s*""(?<value>[^""]{4,40})""",
-        RegexOptions.Compiled | RegexOptions.CultureInvariant);
+    [GeneratedRegex(@"""(?<key>datePublished|dateModified)""\s*:\s*""(?<value>[^""]{4,40})""", RegexOptions.CultureInvariant)]
+    private static partial Regex JsonLdValue { get; }
 
     private static string JsonLd(IDocument document, string key)
     {
