@@ -14,6 +14,7 @@ using Extraction = Platform.Contracts.Documents.V1.Extraction;
 /// <see cref="Platform.Contracts.Documents.V1.Extraction"/>: clean body, headline, dates, source, byline, dateline,
 /// paragraphs, sentences, transcript turns, entities, quotes, dates, key phrases and a summary.
 /// Pure and deterministic: no I/O, no clock, no randomness; thread-safe (one instance can be shared).
+/// A cancellation token is observed between the stages, so a cancelled run stops within one stage's time.
 /// </summary>
 public sealed class ExtractionEngine
 {
@@ -26,8 +27,20 @@ public sealed class ExtractionEngine
     /// <param name="fileName">Optional file name, used for sniffing when the content is not conclusive.</param>
     /// <returns>The extraction; never null.</returns>
     /// <exception cref="ExtractionException">Unsupported media type, undecodable or empty content, or input too large.</exception>
-    public Extraction Extract(ReadOnlySpan<byte> content, string? mediaType = null, string? fileName = null)
+    public Extraction Extract(ReadOnlySpan<byte> content, string? mediaType = null, string? fileName = null) =>
+        Extract(content, mediaType, fileName, CancellationToken.None);
+
+    /// <summary>Extracts a document given as bytes; stops when <paramref name="cancellationToken"/> is cancelled.</summary>
+    /// <param name="content">The raw document.</param>
+    /// <param name="mediaType">Media type if known; sniffed from content and file name otherwise.</param>
+    /// <param name="fileName">Optional file name, used for sniffing when the content is not conclusive.</param>
+    /// <param name="cancellationToken">Observed between the stages.</param>
+    /// <returns>The extraction; never null.</returns>
+    /// <exception cref="ExtractionException">Unsupported media type, undecodable or empty content, or input too large.</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
+    public Extraction Extract(ReadOnlySpan<byte> content, string? mediaType, string? fileName, CancellationToken cancellationToken)
     {
+        cancellationToken.ThrowIfCancellationRequested();
         if (content.Length > MaxInputBytes)
             throw new ExtractionException(ExtractionErrorCode.TooLarge, $"The document has {content.Length} bytes; the limit is {MaxInputBytes}.");
         if (content.Length == 0)
@@ -53,7 +66,7 @@ public sealed class ExtractionEngine
             _ => throw new ExtractionException(ExtractionErrorCode.UnsupportedMediaType,
                 $"Media type '{type}' is not supported; the engine reads text/plain, text/html, application/pdf and DOCX."),
         };
-        return Run(doc);
+        return Run(doc, cancellationToken);
     }
 
     /// <summary>Extracts a document already decoded to a string (plain text or HTML).</summary>
@@ -61,8 +74,18 @@ public sealed class ExtractionEngine
     /// <param name="mediaType">"text/plain" (default) or "text/html".</param>
     /// <returns>The extraction.</returns>
     /// <exception cref="ExtractionException">Unsupported media type, empty or too large text.</exception>
-    public Extraction ExtractText(string text, string? mediaType = "text/plain")
+    public Extraction ExtractText(string text, string? mediaType = "text/plain") => ExtractText(text, mediaType, CancellationToken.None);
+
+    /// <summary>Extracts a document already decoded to a string; stops when <paramref name="cancellationToken"/> is cancelled.</summary>
+    /// <param name="text">The document text.</param>
+    /// <param name="mediaType">"text/plain" or "text/html".</param>
+    /// <param name="cancellationToken">Observed between the stages.</param>
+    /// <returns>The extraction.</returns>
+    /// <exception cref="ExtractionException">Unsupported media type, empty or too large text.</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
+    public Extraction ExtractText(string text, string? mediaType, CancellationToken cancellationToken)
     {
+        cancellationToken.ThrowIfCancellationRequested();
         ArgumentNullException.ThrowIfNull(text);
         if (text.Length > MaxInputBytes)
             throw new ExtractionException(ExtractionErrorCode.TooLarge, $"The document has {text.Length} characters; the limit is {MaxInputBytes}.");
@@ -74,7 +97,7 @@ public sealed class ExtractionEngine
             _ => throw new ExtractionException(ExtractionErrorCode.UnsupportedMediaType,
                 $"Media type '{type}' is not a text type; use Extract for binary formats."),
         };
-        return Run(doc);
+        return Run(doc, cancellationToken);
     }
 
     private static SourceDocument ReadText(ReadOnlySpan<byte> content, string? charset, bool html)
@@ -91,12 +114,14 @@ public sealed class ExtractionEngine
         return false;
     }
 
-    private static Extraction Run(SourceDocument doc)
+    private static Extraction Run(SourceDocument doc, CancellationToken cancellationToken)
     {
         if (!HasText(doc.Lines))
             throw new ExtractionException(ExtractionErrorCode.Empty, "The document has no text.");
 
+        cancellationToken.ThrowIfCancellationRequested();
         var clean = DocumentCleaner.Clean(doc);
+        cancellationToken.ThrowIfCancellationRequested();
         var result = new Extraction
         {
             Title = clean.Title,
@@ -127,7 +152,9 @@ public sealed class ExtractionEngine
         result.Dates.AddRange(DateExtractor.Extract(body, published));
         result.Transcript.AddRange(Transcript.Turns(clean.Paragraphs));
 
+        cancellationToken.ThrowIfCancellationRequested();
         var semantic = SemanticStage.Run(clean.Title, body);
+        cancellationToken.ThrowIfCancellationRequested();
         result.Entities.AddRange(semantic.Entities);
         result.Quotes.AddRange(semantic.Quotes);
 

@@ -9,8 +9,11 @@ public interface IExtractor
     /// <summary>Version stamped on results; consumers are idempotent on (document id, version).</summary>
     string Version { get; }
 
-    /// <summary>Extracts a record; throws <see cref="ExtractionException"/> for input it cannot read.</summary>
-    ExtractionRecord Extract(byte[] content, string mediaType, string fileName);
+    /// <summary>
+    /// Extracts a record; throws <see cref="ExtractionException"/> for input it cannot read, and
+    /// <see cref="OperationCanceledException"/> once it sees <paramref name="cancellationToken"/> cancelled.
+    /// </summary>
+    ExtractionRecord Extract(byte[] content, string mediaType, string fileName, CancellationToken cancellationToken);
 }
 
 /// <summary>The real engine (pure and thread-safe, so one instance serves every consumer and call).</summary>
@@ -20,6 +23,6 @@ public sealed class EngineExtractor : IExtractor
 
     public string Version => EngineInfo.Version;
 
-    public ExtractionRecord Extract(byte[] content, string mediaType, string fileName) =>
-        _engine.Extract(content, mediaType, fileName);
+    public ExtractionRecord Extract(byte[] content, string mediaType, string fileName, CancellationToken cancellationToken) =>
+        _engine.Extract(content, mediaType, fileName, cancellationToken);
 }

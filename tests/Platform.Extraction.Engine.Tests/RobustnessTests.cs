@@ -146,3 +146,27 @@ public class RobustnessTests
         Assert.Equal(ExtractionErrorCode.Undecodable, ex.Code);
     }
 }
+
+public class CancellationTests
+{
+    private static readonly ExtractionEngine Engine = new();
+
+    [Fact]
+    public void Extract_WhenTokenIsCancelled_ThrowsOperationCanceled()
+    {
+        using var cancelled = new CancellationTokenSource();
+        cancelled.Cancel();
+
+        Assert.ThrowsAny<OperationCanceledException>(() => Engine.Extract("Port expands\n\nThe port opened a new terminal on Friday."u8, "text/plain", null, cancelled.Token));
+        Assert.ThrowsAny<OperationCanceledException>(() => Engine.ExtractText("<p>The port opened a new terminal.</p>", "text/html", cancelled.Token));
+    }
+
+    [Fact]
+    public void Extract_WithATokenNeverCancelled_GivesTheSameResultAsWithout()
+    {
+        var text = "Port expands\n\nThe port opened a new terminal on Friday, the harbour authority said."u8.ToArray();
+        using var live = new CancellationTokenSource();
+
+        Assert.Equal(Engine.Extract(text), Engine.Extract(text, null, null, live.Token));
+    }
+}

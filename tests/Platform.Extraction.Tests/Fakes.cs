@@ -67,19 +67,24 @@ internal sealed class FakeContentSource : IDocumentContentSource
 }
 
 /// <summary>An engine stand-in whose behaviour each test chooses; records what it was given.</summary>
-internal sealed class FakeExtractor(Func<byte[], string, string, ExtractionRecord>? extract = null) : IExtractor
+internal sealed class FakeExtractor(Func<byte[], string, string, CancellationToken, ExtractionRecord>? extract = null) : IExtractor
 {
+    public FakeExtractor(Func<byte[], string, string, ExtractionRecord> extract)
+        : this((content, mediaType, fileName, _) => extract(content, mediaType, fileName))
+    {
+    }
+
     public const string FakeVersion = "test-9.9";
 
     public ConcurrentQueue<(byte[] Content, string MediaType, string FileName)> Inputs { get; } = new();
 
     public string Version => FakeVersion;
 
-    public ExtractionRecord Extract(byte[] content, string mediaType, string fileName)
+    public ExtractionRecord Extract(byte[] content, string mediaType, string fileName, CancellationToken cancellationToken)
     {
         Inputs.Enqueue((content, mediaType, fileName));
         if (extract is not null)
-            return extract(content, mediaType, fileName);
+            return extract(content, mediaType, fileName, cancellationToken);
         var text = System.Text.Encoding.UTF8.GetString(content);
         var title = text.Split('\n')[0].Trim();
         return new ExtractionRecord { Title = title, Body = text[title.Length..].Trim(), MediaType = mediaType };
