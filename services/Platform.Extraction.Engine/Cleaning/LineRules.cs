@@ -211,12 +211,24 @@ internal static class LineRules
         return false;
     }
 
-    private static bool StartsWithButtonWord(string line)
-    {
-        foreach (var word in ConsentButtonWords)
-            if (line.StartsWith(word, StringComparison.OrdinalIgnoreCase)) return true;
-        return false;
-    }
+    // Anchored patterns open with one of these words (each list read off its pattern's alternatives); "nonLetterStart"
+    // where an alternative may open with a digit, space or symbol.
+    private static readonly PrefixGate LinkLineStart = new(false,
+        "also", "read", "more", "related", "see", "recommended", "suggested", "watch", "listen", "trending", "must", "don't",
+        "up ", "top", "latest", "editor's", "you", "click", "http", "www.", "most", "what", "further", "explore", "view", "download");
+    private static readonly PrefixGate NavigationStart = new(true,
+        "home", "menu", "search", "share", "tweet", "print", "email", "comment", "advertisement", "sponsored", "scroll", "continue",
+        "story", "follow", "download", "tags", "topics", "filed", "leave", "view", "add", "next", "previous", "prev", "loading",
+        "find", "like", "join", "get", "show", "hide", "load", "read", "see", "be", "news", "press", "media", "for", "tel", "phone",
+        "telephone", "mobile", "fax", "first", "posted", "updated", "published", "page", "listen", "close", "font", "text",
+        "bookmark", "top", "return", "video", "audio", "play", "watch", "printer", "save", "pdf");
+    private static readonly PrefixGate SocialWordsStart = new(false,
+        "share", "comment", "tweet", "facebook", "twitter", "x", "whatsapp", "linkedin", "email", "e-mail", "print", "pinterest",
+        "reddit", "telegram", "copy", "save", "instagram", "youtube", "flipboard", "messenger", "sms", "link");
+    // Also stands for ConsentButtonWords: a line that starts with one of them (as StartsWith with OrdinalIgnoreCase
+    // compares) passes the gate.
+    private static readonly PrefixGate ButtonStart = new(false, ConsentButtonWords);
+    private static readonly PrefixGate PriceStart = new(true, "rs", "inr", "usd", "eur", "gbp");
 
     // Every alternative of CreditSignoff holds '@', ':' or one of these (case-insensitive).
     private static readonly string[] CreditTriggers =
@@ -255,7 +267,7 @@ internal static class LineRules
         if (words <= 3 && line.Contains('/') && DeskCode.IsMatch(line)) return Reasons.DeskCode;
         if (CaptionMayMatch(line, found) && CaptionMarker.IsMatch(line)) return Reasons.Caption;
         if (line[^1] == ')' && words <= 40 && OrgNameCredit.IsMatch(line)) return Reasons.Caption;
-        if (words <= 40 && LinkLine.IsMatch(line)) return Reasons.Link;
+        if (words <= 40 && LinkLineStart.MayMatch(line) && LinkLine.IsMatch(line)) return Reasons.Link;
         if (words <= 80)
         {
             // A consent notice opens with one of few words ("We use", "This site", "By clicking", "Cookie policy",
@@ -263,15 +275,16 @@ internal static class LineRules
             bool noticeStart = line[0] is 'W' or 'w' or 'T' or 't' or 'O' or 'o' or 'B' or 'b' or 'C' or 'c' or 'D' or 'd' or 'Y' or 'y';
             bool buttons = words <= 12 && !Words.EndsWithTerminal(line);
             if (noticeStart && (found & ConsentGroup) != 0 && ConsentNotice.IsMatch(line)
-                || buttons && ((found & ConsentGroup) != 0 || StartsWithButtonWord(line)) && ConsentButtons.IsMatch(line))
+                || buttons && ((found & ConsentGroup) != 0 || ButtonStart.MayMatch(line)) && ConsentButtons.IsMatch(line))
                 return Reasons.Navigation;
         }
         if (words <= 40 && Matches(DisclaimerRegex, found, DisclaimerGroup, line, '©')) return Reasons.Disclaimer;
         if (line.Contains("{{", StringComparison.Ordinal) && line.Contains("}}", StringComparison.Ordinal)) return Reasons.Paywall;
-        if (words <= 4 && Price.IsMatch(line)) return Reasons.Paywall;
+        if (words <= 4 && PriceStart.MayMatch(line) && Price.IsMatch(line)) return Reasons.Paywall;
         if (words <= 30 && Matches(PaywallStrong, found, PaywallStrongGroup, line)) return Reasons.Paywall;
         if ((words <= 8 || (words <= 16 && !Words.EndsWithTerminal(line))) && Matches(PaywallWeak, found, PaywallWeakGroup, line)) return Reasons.Paywall;
-        if (words <= 12 && (Navigation.IsMatch(line) || Matches(NavigationAnywhere, found, NavigationGroup, line) || SocialWords.IsMatch(line)))
+        if (words <= 12 && (NavigationStart.MayMatch(line) && Navigation.IsMatch(line) || Matches(NavigationAnywhere, found, NavigationGroup, line)
+                            || SocialWordsStart.MayMatch(line) && SocialWords.IsMatch(line)))
             return Reasons.Navigation;
         // A site's menu row may list many sections ("Home | World | Business | Sport | Science | Opinion | ..."):
         // with " | " separators a longer row of short segments is navigation too.
