@@ -87,6 +87,18 @@ public sealed class LineRuleGateTests
             if (Field<Regex>(regex).IsMatch(line)) Assert.True(Field<PrefixGate>(gate).MayMatch(line));
     }
 
+    [Theory]
+    [InlineData("NavigationStart", "Finland tightens rules on peat", false)] // "fin", but not "find"
+    [InlineData("NavigationStart", "Find us on Facebook", true)]
+    [InlineData("NavigationStart", "Fi\u212Ad us on Facebook", true)] // a non-ASCII character where the literal has a letter
+    [InlineData("NavigationStart", "Fin", false)] // shorter than every literal with its key
+    [InlineData("LinkLineStart", "Alsoread", true)]
+    [InlineData("LinkLineStart", "Also", true)]
+    [InlineData("LinkLineStart", "Als", false)]
+    [InlineData("SocialWordsStart", "Xi Jinping met", true)]
+    public void Gate_ComparesTheWholeLiteral(string gate, string line, bool expected) =>
+        Assert.Equal(expected, Field<PrefixGate>(gate).MayMatch(line));
+
     [Fact]
     public void ButtonStart_PassesEveryLineStartingWithAButtonWord()
     {
