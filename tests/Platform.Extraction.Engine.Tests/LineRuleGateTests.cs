@@ -99,6 +99,17 @@ public sealed class LineRuleGateTests
     public void Gate_ComparesTheWholeLiteral(string gate, string line, bool expected) =>
         Assert.Equal(expected, Field<PrefixGate>(gate).MayMatch(line));
 
+    [Theory]
+    [InlineData("o\u212A")] // "ok" with the Kelvin sign: the regex takes it, StartsWith(OrdinalIgnoreCase) does not
+    [InlineData("OK")]
+    [InlineData("Okay then")]
+    public void ConsentButtons_StillNeedAButtonWordAsStartsWithComparesIt(string line)
+    {
+        var startsWith = Field<string[]>("ConsentButtonWords").Any(w => line.StartsWith(w, StringComparison.OrdinalIgnoreCase));
+        var method = typeof(LineRules).GetMethod("StartsWithButtonWord", BindingFlags.NonPublic | BindingFlags.Static)!;
+        Assert.Equal(startsWith, (bool)method.Invoke(null, [line])!);
+    }
+
     [Fact]
     public void ButtonStart_PassesEveryLineStartingWithAButtonWord()
     {
@@ -131,5 +142,108 @@ public sealed class LineRuleGateTests
         if (upper) line = line.ToUpperInvariant();
         foreach (var (regex, gate) in Gated)
             if (Field<Regex>(regex).IsMatch(line)) Assert.True(Field<PrefixGate>(gate).MayMatch(line), $"{gate} rejects '{line}'");
+    }
+    [Fact]
+    public void CaseInsensitiveRegex_EquatesWithAsciiLettersWhatOrdinalIgnoreCaseEquates_ExceptKelvinSign()
+    {
+        // The trigger scan compares as OrdinalIgnoreCase: for a literal without 'k' it finds every place a case-insensitive
+        // invariant regex can match that literal. Checked over the whole BMP.
+        var differences = new List<string>();
+        for (char letter = 'a'; letter <= 'z'; letter++)
+        {
+            var regex = new Regex("^" + letter + "$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Compiled);
+            for (int c = 0; c <= char.MaxValue; c++)
+            {
+                if (char.IsSurrogate((char)c)) continue;
+                var text = ((char)c).ToString();
+                if (regex.IsMatch(text) != string.Equals(text, letter.ToString(), StringComparison.OrdinalIgnoreCase))
+                    differences.Add($"{letter}:U+{c:X4}");
+            }
+        }
+        Assert.Equal(["k:U+212A"], differences);
+    }
+
+    // CaptionMarker as it was, one alternation; the rule is its old gate and this regex.
+    private static readonly Regex OriginalCaptionMarker = new(
+        @"(\[\s*(photo|image|picture|video)[^\]]{0,80}\])|(\(\s*(\w+\s+){0,2}(photo|photos|image|picture|file photo|file)\s*(/|:|\)|by\b|credit))|" +
+        @"(^(photo|photos|image|picture|file photo|photograph|caption|pic|video grab|screengrab)\s*(:|/|\||-|–))|(^file (photo|image|picture)\b)|" +
+        @"(getty images|photo credit|image credit|image source|\(photo\)|\(file\)|/\s*afp\s*photo|afp photo|ap photo|reuters/|xinhua/|/xinhua|photo/)|" +
+        @"\b(photo|photograph|image|picture|pic)s?\s*:\s*\S[^.]{0,60}$|\bin this (undated |file |handout |recent )?(photo|picture|image|video grab)|" +
+        @"\b(via|/)\s*(reuters|ap|afp|getty|epa|xinhua|kcna|yonhap)\s*\)?\.?$|\bhandout (photo|picture|image|via)|" +
+        @"(^\(?|[.)]\s{1,3}\(?|\s\()(credit|credits|photo credit|courtesy)\s*:\s*[^.]{1,80}$",
+        RegexOptions.Compiled | RegexOptions.CultureInvariant | RegexOptions.IgnoreCase);
+
+    private static bool OriginalCaption(string line) =>
+        LineRules.CaptionMayMatch(line, LineRules.Triggers.Scan(line)) && OriginalCaptionMarker.IsMatch(line);
+
+    [Theory]
+    [InlineData("Crowds at the port. [Photo: Jane Roe]")]
+    [InlineData("Crowds at the port. [ video still ]")]
+    [InlineData("Crowds at the port. (PHOTO / AGENCIES)")]
+    [InlineData("Crowds at the port (File photo: Jane Roe)")]
+    [InlineData("Crowds at the port (Jane Roe file)")]
+    [InlineData("Photo: Jane Roe")]
+    [InlineData("Photograph - Jane Roe")]
+    [InlineData("Caption: crowds at the port")]
+    [InlineData("Pic / Jane Roe")]
+    [InlineData("Video grab: crowds")]
+    [InlineData("Screengrab | crowds")]
+    [InlineData("File image of the port")]
+    [InlineData("Crowds at the port. Getty Images")]
+    [InlineData("Crowds at the port (file)")]
+    [InlineData("Crowds at the port / AFP photo")]
+    [InlineData("Crowds at the port. Reuters/Jane Roe")]
+    [InlineData("Crowds at the port. Jane Roe/Xinhua")]
+    [InlineData("Crowds at the port. pics: Jane Roe")]
+    [InlineData("In this undated photo, crowds at the port")]
+    [InlineData("In this video grab, crowds at the port")]
+    [InlineData("Crowds at the port via Reuters.")]
+    [InlineData("Crowds at the port via\tAP")]
+    [InlineData("Crowds at the port /AP)")]
+    [InlineData("A handout picture of the port")]
+    [InlineData("Crowds at the port. Credit: Example Times/Jane Roe")]
+    [InlineData("Crowds at the port (Courtesy: Jane Roe / Example)")]
+    [InlineData("Courtesy: Jane Roe")] // no caption: the old gate wants a '/' with "courtesy"
+    [InlineData("The minister discussed the topic: trade and the file on tariffs")]
+    [InlineData("Bolivia's aviation authority said on Monday that flights resumed.")]
+    public void IsCaptionMarker_DecidesAsTheSingleAlternation(string line) =>
+        Assert.Equal(OriginalCaption(line), LineRules.IsCaptionMarker(line));
+
+    private static readonly string[] CaptionPieces =
+    [
+        "photo", "photos", "photograph", "image", "picture", "pic", "video", "grab", "file", "caption", "screengrab", "getty", "images",
+        "credit", "credits", "source", "courtesy", "handout", "via", "in", "this", "undated", "recent", "afp", "ap", "reuters", "xinhua",
+        "kcna", "yonhap", "epa", "by", "jane", "roe", "port", "topic", "profile", "the", " ", " ", " ", "  ", "\t", "[", "]", "(", ")", "/",
+        ":", ".", "|", "-", "–", ",", "\u212A", "ı", "ſ", "é",
+    ];
+
+    [Property(MaxTest = 5000)]
+    public void IsCaptionMarker_DecidesAsTheSingleAlternation_OnLinesOfCaptionWords(int[] picks, bool upper)
+    {
+        var line = string.Concat((picks ?? []).Take(10).Select(p => CaptionPieces[(int)((uint)p % CaptionPieces.Length)]));
+        if (upper) line = line.ToUpperInvariant();
+        Assert.Equal(OriginalCaption(line), LineRules.IsCaptionMarker(line));
+    }
+
+    private static readonly string[] OriginalPaywallWeakTriggers =
+        ["subscri", "log", "sign", "newsletter", "paper", "premium", "month", "year", "offer", "digital", "register"];
+
+    private static readonly string[] PaywallWeakPieces =
+    [
+        "subscribe", "subscription", "subscriber", "log", "login", "in", "sign", "up", "newsletter", "newsletters", "e", "-", "paper",
+        "premium", "per", "month", "year", "/", "special", "limited", "offer", "digital", "access", "edition", "plan", "plans", "replica",
+        "register", "registered", "five", "the", " ", " ", " ", "  ", "\u212A", "ı", "ſ",
+    ];
+
+    [Property(MaxTest = 5000)]
+    public void PaywallWeakTriggers_GateAsTheShorterOnes_WhereverTheRegexMatches(int[] picks, bool upper)
+    {
+        // The specific literals pass a line the regex matches exactly when the short ones did.
+        var line = string.Concat((picks ?? []).Take(8).Select(p => PaywallWeakPieces[(int)((uint)p % PaywallWeakPieces.Length)]));
+        if (upper) line = line.ToUpperInvariant();
+        if (!Field<Regex>("PaywallWeak").IsMatch(line)) return;
+        bool Gate(string[] literals) => literals.Any(l => line.Contains(l, StringComparison.OrdinalIgnoreCase));
+        Assert.True(Gate(OriginalPaywallWeakTriggers));
+        Assert.True(Gate(Field<string[]>("PaywallWeakTriggers")), $"'{line}'");
     }
 }

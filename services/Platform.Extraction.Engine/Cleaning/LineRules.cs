@@ -22,15 +22,21 @@ internal static class LineRules
 
     private static readonly Regex BylineRegex = new(@"^(By|BY|Written by|Words by|Story by|Reported by)\s+(?<name>[A-Z\p{Lu}].{0,100})$", Opt);
 
-    private static readonly Regex CaptionMarker = new(
-        @"(\[\s*(photo|image|picture|video)[^\]]{0,80}\])|(\(\s*(\w+\s+){0,2}(photo|photos|image|picture|file photo|file)\s*(/|:|\)|by\b|credit))|" +
-        @"(^(photo|photos|image|picture|file photo|photograph|caption|pic|video grab|screengrab)\s*(:|/|\||-|–))|(^file (photo|image|picture)\b)|" +
-        @"(getty images|photo credit|image credit|image source|\(photo\)|\(file\)|/\s*afp\s*photo|afp photo|ap photo|reuters/|xinhua/|/xinhua|photo/)|" +
-        @"\b(photo|photograph|image|picture|pic)s?\s*:\s*\S[^.]{0,60}$|\bin this (undated |file |handout |recent )?(photo|picture|image|video grab)|" +
-        @"\b(via|/)\s*(reuters|ap|afp|getty|epa|xinhua|kcna|yonhap)\s*\)?\.?$|\bhandout (photo|picture|image|via)|" +
-        // "... at the plant. Credit: Example Times/Jane Roe": a credit at the end of the line names the photographer.
-        @"(^\(?|[.)]\s{1,3}\(?|\s\()(credit|credits|photo credit|courtesy)\s*:\s*[^.]{1,80}$",
-        OptI);
+    // Caption markers, one regex per alternative of what was a single alternation (a line matches the alternation
+    // exactly when it matches one of them). Each is tried only when the line holds what it needs (CaptionAlternatives):
+    // the alternation, searched at every position of every line with a caption word, cost microseconds per line.
+    private static readonly Regex CaptionBracket = new(@"\[\s*(photo|image|picture|video)[^\]]{0,80}\]", OptI);
+    private static readonly Regex CaptionParen = new(@"\(\s*(\w+\s+){0,2}(photo|photos|image|picture|file photo|file)\s*(/|:|\)|by\b|credit)", OptI);
+    private static readonly Regex CaptionOpening = new(
+        @"(^(photo|photos|image|picture|file photo|photograph|caption|pic|video grab|screengrab)\s*(:|/|\||-|–))|(^file (photo|image|picture)\b)", OptI);
+    private static readonly Regex CaptionCreditLiteral = new(
+        @"getty images|photo credit|image credit|image source|\(photo\)|\(file\)|/\s*afp\s*photo|afp photo|ap photo|reuters/|xinhua/|/xinhua|photo/", OptI);
+    private static readonly Regex CaptionLabel = new(@"\b(photo|photograph|image|picture|pic)s?\s*:\s*\S[^.]{0,60}$", OptI);
+    private static readonly Regex CaptionInThis = new(@"\bin this (undated |file |handout |recent )?(photo|picture|image|video grab)", OptI);
+    private static readonly Regex CaptionWire = new(@"\b(via|/)\s*(reuters|ap|afp|getty|epa|xinhua|kcna|yonhap)\s*\)?\.?$", OptI);
+    private static readonly Regex CaptionHandout = new(@"\bhandout (photo|picture|image|via)", OptI);
+    // "... at the plant. Credit: Example Times/Jane Roe": a credit at the end of the line names the photographer.
+    private static readonly Regex CaptionCredit = new(@"(^\(?|[.)]\s{1,3}\(?|\s\()(credit|credits|photo credit|courtesy)\s*:\s*[^.]{1,80}$", OptI);
 
     // A caption closed by a credit "(Example News: Jane Roe)" right after its sentence.
     private static readonly Regex OrgNameCredit = new(@"[.!?]\s{0,2}\(\p{Lu}[\w.&' -]{1,40}:\s?\p{Lu}[\w.'’ -]{1,40}\)$", Opt);
@@ -163,7 +169,10 @@ internal static class LineRules
     private static readonly Regex Url = new(@"^(https?://|www\.)\S+$", OptI);
 
     // Literal triggers: a pattern can only match a line holding one of them (or the extra character), so one scan
-    // for all of them (TriggerSet) rejects most article lines before any regex runs.
+    // for all of them (TriggerSet) rejects most article lines before any regex runs. The scan compares as
+    // OrdinalIgnoreCase, which equates with each ASCII letter exactly the characters a case-insensitive invariant
+    // regex does, except 'k' (the regex also takes the Kelvin sign): a literal without 'k' is found wherever the
+    // regex can match it (LineRuleGateTests).
     private static readonly string[] CaptionTriggers =
         ["photo", "image", "picture", "video", "file", "caption", "pic", "getty", "credit", "reuters", "xinhua", "screengrab", "via ", "handout"];
     private static readonly string[] DisclaimerTriggers =
@@ -178,8 +187,12 @@ internal static class LineRules
          "become a subscriber", "support our journalism", "support independent journalism", "premium ", "ad-free",
          "start your free trial", "start your trial", "subscription plan", "newsletter", "email", "e-mail", "sign up ",
          "your inbox", "follow ", "by subscribing", "by signing up", "by registering", "by clicking", "unsubscribe at any time"];
+    // Each alternative of PaywallWeak holds one of these whole ("year" alone sent every short line about a year to
+    // the regex, "digital" every "Digital Basic"-like plan name).
     private static readonly string[] PaywallWeakTriggers =
-        ["subscri", "log", "sign", "newsletter", "paper", "premium", "month", "year", "offer", "digital", "register"];
+        ["subscri", "login", "log in", "signin", "sign in", "signup", "sign up", "newsletter", "epaper", "e-paper", "premium",
+         "per month", "/month", "/year", "per year", "special offer", "limited offer", "digital access", "digital edition",
+         "digital plan", "digital replica", "register"];
     private static readonly string[] NavigationTriggers =
         ["cms", "skip to", "toggle navigation", "main menu", "back to top", "jump to", "open menu", "close menu"];
 
@@ -196,7 +209,38 @@ internal static class LineRules
     private static readonly string[] CaptionSlashTriggers = ["courtesy"];
     private static readonly string[] WireCredits = ["reuters", "ap", "afp", "getty", "epa", "xinhua", "kcna", "yonhap"];
 
-    private static bool CaptionMayMatch(string line, ulong found)
+    // What each caption alternative needs besides its punctuation: one of these words. None holds a 'k', so the
+    // trigger scan finds each wherever the regex (IgnoreCase) can match it (LineRuleGateTests).
+    private static readonly string[] CaptionCoreTriggers = ["photo", "image", "picture"];
+    private static readonly string[] CaptionVideoTriggers = ["video"];
+    private static readonly string[] CaptionFileTriggers = ["file"];
+    private static readonly string[] CaptionPicTriggers = ["pic"];
+    private static readonly string[] CaptionViaTriggers = ["via"];
+    private static readonly string[] CaptionHandoutTriggers = ["handout"];
+    private static readonly string[] CaptionCreditTriggers = ["credit", "courtesy"];
+    private static readonly PrefixGate CaptionStart = new(false, "photo", "image", "picture", "file", "caption", "pic", "video", "screengrab");
+
+    /// <summary>A caption marker: <see cref="CaptionMayMatch"/> (the gate the rule has always had) and one alternative.</summary>
+    internal static bool IsCaptionMarker(string line, ulong found)
+    {
+        if (!CaptionMayMatch(line, found)) return false;
+        bool core = (found & CaptionCoreGroup) != 0;
+        // Each test before a regex is implied by that regex matching, so skipping it on a failed test changes nothing.
+        return line.Contains('[') && (core || (found & CaptionVideoGroup) != 0) && CaptionBracket.IsMatch(line)
+            || line.Contains('(') && (core || (found & CaptionFileGroup) != 0) && CaptionParen.IsMatch(line)
+            || CaptionStart.MayMatch(line) && CaptionOpening.IsMatch(line)
+            || (core || line.Contains('/') || line.Contains('(') && (found & CaptionFileGroup) != 0) && CaptionCreditLiteral.IsMatch(line)
+            || line.Contains(':') && (core || (found & CaptionPicGroup) != 0) && CaptionLabel.IsMatch(line)
+            || (core || (found & CaptionVideoGroup) != 0) && CaptionInThis.IsMatch(line)
+            || (line.Contains('/') || (found & CaptionViaGroup) != 0) && CaptionWire.IsMatch(line)
+            || (found & CaptionHandoutGroup) != 0 && CaptionHandout.IsMatch(line)
+            || line.Contains(':') && (found & CaptionCreditGroup) != 0 && CaptionCredit.IsMatch(line);
+    }
+
+    /// <summary><see cref="IsCaptionMarker(string, ulong)"/> with the line's trigger scan.</summary>
+    internal static bool IsCaptionMarker(string line) => IsCaptionMarker(line, Triggers.Scan(line));
+
+    internal static bool CaptionMayMatch(string line, ulong found)
     {
         if ((found & CaptionGroup) != 0) return true;
         if (!line.Contains('/')) return false;
@@ -225,9 +269,17 @@ internal static class LineRules
     private static readonly PrefixGate SocialWordsStart = new(false,
         "share", "comment", "tweet", "facebook", "twitter", "x", "whatsapp", "linkedin", "email", "e-mail", "print", "pinterest",
         "reddit", "telegram", "copy", "save", "instagram", "youtube", "flipboard", "messenger", "sms", "link");
-    // Also stands for ConsentButtonWords: a line that starts with one of them (as StartsWith with OrdinalIgnoreCase
-    // compares) passes the gate.
+    // A line that starts with a button word (as StartsWith with OrdinalIgnoreCase compares) passes this gate; it
+    // spares most lines the comparisons with each word.
     private static readonly PrefixGate ButtonStart = new(false, ConsentButtonWords);
+
+    private static bool StartsWithButtonWord(string line)
+    {
+        if (!ButtonStart.MayMatch(line)) return false;
+        foreach (var word in ConsentButtonWords)
+            if (line.StartsWith(word, StringComparison.OrdinalIgnoreCase)) return true;
+        return false;
+    }
     private static readonly PrefixGate PriceStart = new(true, "rs", "inr", "usd", "eur", "gbp");
 
     // Every alternative of CreditSignoff holds '@', ':' or one of these (case-insensitive).
@@ -240,11 +292,13 @@ internal static class LineRules
     // Bits of TriggerSet.Scan: one per group of triggers above.
     private const ulong CaptionGroup = 1 << 0, DisclaimerGroup = 1 << 1, PaywallStrongGroup = 1 << 2, PaywallWeakGroup = 1 << 3,
         NavigationGroup = 1 << 4, ConsentGroup = 1 << 5, HeaderKeywordGroup = 1 << 6, AuthorContactGroup = 1 << 7, CreditGroup = 1 << 8,
-        CaptionSlashGroup = 1 << 9;
+        CaptionSlashGroup = 1 << 9, CaptionCoreGroup = 1 << 10, CaptionVideoGroup = 1 << 11, CaptionFileGroup = 1 << 12,
+        CaptionPicGroup = 1 << 13, CaptionViaGroup = 1 << 14, CaptionHandoutGroup = 1 << 15, CaptionCreditGroup = 1 << 16;
 
-    private static readonly TriggerSet Triggers = new(
+    internal static readonly TriggerSet Triggers = new(
         CaptionTriggers, DisclaimerTriggers, PaywallStrongTriggers, PaywallWeakTriggers, NavigationTriggers, ConsentTriggers,
-        HeaderKeywordTriggers, AuthorContactTriggers, CreditTriggers, CaptionSlashTriggers);
+        HeaderKeywordTriggers, AuthorContactTriggers, CreditTriggers, CaptionSlashTriggers, CaptionCoreTriggers, CaptionVideoTriggers,
+        CaptionFileTriggers, CaptionPicTriggers, CaptionViaTriggers, CaptionHandoutTriggers, CaptionCreditTriggers);
 
     private static bool Matches(Regex regex, ulong found, ulong group, string line, char extra = '\0') =>
         ((found & group) != 0 || extra != '\0' && line.Contains(extra)) && regex.IsMatch(line);
@@ -265,7 +319,7 @@ internal static class LineRules
         if (words <= 40 && Matches(AuthorContact, found, AuthorContactGroup, line)) return Reasons.Signoff;
         if (words <= 30 && !Words.EndsWithTerminal(line) && IsTicker(line)) return Reasons.Navigation;
         if (words <= 3 && line.Contains('/') && DeskCode.IsMatch(line)) return Reasons.DeskCode;
-        if (CaptionMayMatch(line, found) && CaptionMarker.IsMatch(line)) return Reasons.Caption;
+        if (IsCaptionMarker(line, found)) return Reasons.Caption;
         if (line[^1] == ')' && words <= 40 && OrgNameCredit.IsMatch(line)) return Reasons.Caption;
         if (words <= 40 && LinkLineStart.MayMatch(line) && LinkLine.IsMatch(line)) return Reasons.Link;
         if (words <= 80)
@@ -275,7 +329,7 @@ internal static class LineRules
             bool noticeStart = line[0] is 'W' or 'w' or 'T' or 't' or 'O' or 'o' or 'B' or 'b' or 'C' or 'c' or 'D' or 'd' or 'Y' or 'y';
             bool buttons = words <= 12 && !Words.EndsWithTerminal(line);
             if (noticeStart && (found & ConsentGroup) != 0 && ConsentNotice.IsMatch(line)
-                || buttons && ((found & ConsentGroup) != 0 || ButtonStart.MayMatch(line)) && ConsentButtons.IsMatch(line))
+                || buttons && ((found & ConsentGroup) != 0 || StartsWithButtonWord(line)) && ConsentButtons.IsMatch(line))
                 return Reasons.Navigation;
         }
         if (words <= 40 && Matches(DisclaimerRegex, found, DisclaimerGroup, line, '©')) return Reasons.Disclaimer;
