@@ -18,6 +18,8 @@ public sealed class LineRuleGateTests
     private static readonly (string Regex, string Gate)[] Gated =
     [
         ("LinkLine", "LinkLineStart"), ("Navigation", "NavigationStart"), ("SocialWords", "SocialWordsStart"), ("Price", "PriceStart"),
+        ("RelativeTime", "RelativeTimeStart"), ("ReleaseLabel", "ReleaseLabelStart"), ("HeaderRole", "HeaderRoleStart"),
+        ("SourceLine", "SourceLineStart"),
     ];
 
     // One line per alternative of each gated pattern (and a few variants), all matched by the regex.
@@ -68,6 +70,19 @@ public sealed class LineRuleGateTests
     [InlineData("SocialWords", "YouTube"), InlineData("SocialWords", "Flipboard"), InlineData("SocialWords", "Messenger"), InlineData("SocialWords", "SMS"), InlineData("SocialWords", "Link")]
     [InlineData("Price", "$4.99"), InlineData("Price", "€9.99/month"), InlineData("Price", "Rs. 299 per month"), InlineData("Price", "INR 99"), InlineData("Price", "USD 5")]
     [InlineData("Price", "EUR 5"), InlineData("Price", "GBP 5 / year"), InlineData("Price", "4.99 €"), InlineData("Price", "12 usd")]
+    [InlineData("RelativeTime", "3 min read"), InlineData("RelativeTime", "2 hours ago"), InlineData("RelativeTime", "Reading time: 4 minutes")]
+    [InlineData("RelativeTime", "Read time 4 min")]
+    [InlineData("ReleaseLabel", "News release"), InlineData("ReleaseLabel", "Press statement"), InlineData("ReleaseLabel", "Media advisory")]
+    [InlineData("ReleaseLabel", "Statement"), InlineData("ReleaseLabel", "Joint statement"), InlineData("ReleaseLabel", "Feature")]
+    [InlineData("ReleaseLabel", "Analysis"), InlineData("ReleaseLabel", "Commentary"), InlineData("ReleaseLabel", "Opinion")]
+    [InlineData("ReleaseLabel", "Explainer"), InlineData("ReleaseLabel", "Interview"), InlineData("ReleaseLabel", "Fact sheet")]
+    [InlineData("ReleaseLabel", "Update"), InlineData("ReleaseLabel", "Speech")]
+    [InlineData("HeaderRole", "Editor: Li"), InlineData("HeaderRole", "Editors : Li"), InlineData("HeaderRole", "Web editor: Li")]
+    [InlineData("HeaderRole", "Responsible editor: Li"), InlineData("HeaderRole", "Chief editor: Li"), InlineData("HeaderRole", "Author: Li")]
+    [InlineData("HeaderRole", "Reporter: Li"), InlineData("HeaderRole", "Writer: Li"), InlineData("HeaderRole", "Translator: Li")]
+    [InlineData("HeaderRole", "Photographer: Li")]
+    [InlineData("SourceLine", "Source: Xinhua"), InlineData("SourceLine", "Sources: agencies"), InlineData("SourceLine", "Credit: AP")]
+    [InlineData("SourceLine", "Courtesy : Example News")]
     public void Gate_PassesEveryAlternativeOfItsPattern(string regex, string line)
     {
         Assert.True(Field<Regex>(regex).IsMatch(line), $"example does not match {regex}");
@@ -245,5 +260,12 @@ public sealed class LineRuleGateTests
         bool Gate(string[] literals) => literals.Any(l => line.Contains(l, StringComparison.OrdinalIgnoreCase));
         Assert.True(Gate(OriginalPaywallWeakTriggers));
         Assert.True(Gate(Field<string[]>("PaywallWeakTriggers")), $"'{line}'");
+    }
+    [Property(MaxTest = 2000)]
+    public void BylineRegex_MatchesOnlyLinesOpeningWithTheLettersTheGateChecks(int[] picks)
+    {
+        string[] pieces = ["By", "BY", "by", "bY", "Written", "Words", "Story", "Reported", "by", " ", "\t", "Jane", "ROE", "é", "\u212A", "ſ", "(", "-"];
+        var line = string.Concat((picks ?? []).Take(6).Select(p => pieces[(int)((uint)p % pieces.Length)]));
+        if (Field<Regex>("BylineRegex").IsMatch(line)) Assert.Contains(line[0], "BWSR");
     }
 }

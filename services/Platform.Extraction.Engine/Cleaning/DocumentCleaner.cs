@@ -56,13 +56,16 @@ internal static class DocumentCleaner
         var result = new CleanDocument();
         var reason = new string?[n];
         var strong = new string?[n];
-        // Word counts are asked for several times per line (rules, zones, look-aheads): counted once here.
+        // Word counts are asked for several times per line (rules, zones, look-aheads): counted once here, and the
+        // trigger scan is shared by the rules and the header parse.
         var words = new int[n];
+        var found = new ulong[n];
         for (int i = 0; i < n; i++)
         {
             if (lines[i].Length == 0) continue;
             words[i] = WordCounter.Count(lines[i]);
-            strong[i] = LineRules.Classify(lines[i], words[i]);
+            found[i] = LineRules.ScanTriggers(lines[i]);
+            strong[i] = LineRules.Classify(lines[i], words[i], found[i]);
         }
 
         DateOnly? published = null, updated = null;
@@ -73,7 +76,7 @@ internal static class DocumentCleaner
         {
             if (!headerParsed[i])
             {
-                cache[i] = LineRules.TryParseHeader(all[i]);
+                cache[i] = LineRules.TryParseHeader(all[i], words[i], found[i]);
                 headerParsed[i] = true;
             }
             return cache[i];

@@ -304,16 +304,21 @@ internal static class LineRules
         ((found & group) != 0 || extra != '\0' && line.Contains(extra)) && regex.IsMatch(line);
 
     /// <summary>Classifies a trimmed non-empty line by the rules that hold anywhere in a document.</summary>
-    public static string? Classify(string line) => Classify(line, WordCounter.Count(line));
+    public static string? Classify(string line) => Classify(line, WordCounter.Count(line), ScanTriggers(line));
 
-    /// <summary><see cref="Classify(string)"/> given the line's word count (the cleaner has counted it already).</summary>
-    internal static string? Classify(string line, int words)
+    /// <summary>The trigger literals a line holds, as <see cref="Classify(string, int, ulong)"/> and <see cref="TryParseHeader(string, int, ulong)"/> read them.</summary>
+    internal static ulong ScanTriggers(string line) => line.Length > 600 ? 0 : Triggers.Scan(line);
+
+    /// <summary>
+    /// <see cref="Classify(string)"/> given the line's word count and <see cref="ScanTriggers"/> (the cleaner has
+    /// them already: the header parse reads the same scan).
+    /// </summary>
+    internal static string? Classify(string line, int words, ulong found)
     {
         if (line.Length == 0) return null;
         if (line.Length > 600) return Url.IsMatch(line) ? Reasons.Link : null;
         // "___", "* * *", "-----": separators of the page layout.
         if (line.Length >= 2 && line != "--" && line.AsSpan().IndexOfAnyExcept(" _-–—*=~•·#+.") < 0) return Reasons.Navigation;
-        ulong found = Triggers.Scan(line);
 
         if (words <= 12 && IsSignoff(line, out _, found)) return Reasons.Signoff;
         if (words <= 40 && Matches(AuthorContact, found, AuthorContactGroup, line)) return Reasons.Signoff;
@@ -388,7 +393,7 @@ internal static class LineRules
         if (line.Length > 2 && line[0] == '(' && line[^1] == ')')
         {
             var inner = line[1..^1].Trim();
-            var src = SourceLine.Match(inner);
+            var src = MatchSourceLine(inner);
             if (src.Success)
             {
                 source = src.Groups["src"].Value.Trim();
@@ -401,7 +406,7 @@ internal static class LineRules
             source = m.Groups["src"].Value.Trim();
             return true;
         }
-        m = line.Contains(':') ? SourceLine.Match(line) : Match.Empty;
+        m = MatchSourceLine(line);
         if (m.Success)
         {
             source = m.Groups["src"].Value.Trim();
@@ -432,14 +437,17 @@ internal static class LineRules
     /// "Published: 10:58, May 25, 2020 | Updated: ...", "Source: Xinhua | 2019-03-01 21:09:55 | Editor: Li",
     /// "By Jane Doe | chinadaily.com.cn | Updated: 2019-03-01 09:51") and every other segment is header metadata.
     /// </summary>
-    public static HeaderInfo? TryParseHeader(string line)
+    public static HeaderInfo? TryParseHeader(string line) =>
+        line.AsSpan().IndexOfAnyInRange('0', '9') < 0 ? null : TryParseHeader(line, WordCounter.Count(line), ScanTriggers(line));
+
+    /// <summary><see cref="TryParseHeader(string)"/> given the line's word count and <see cref="ScanTriggers"/>.</summary>
+    internal static HeaderInfo? TryParseHeader(string line, int words, ulong found)
     {
         // Every header states a date, so it holds a digit; most article lines are rejected here cheaply. A longer
         // line is a header only when it names a header keyword.
         if (line.Length > 250 || line.AsSpan().IndexOfAnyInRange('0', '9') < 0) return null;
-        int words = WordCounter.Count(line);
         // HeaderKeyword can only match where its literals occur: without them no segment is searched for it.
-        bool keywords = (Triggers.Scan(line) & HeaderKeywordGroup) != 0;
+        bool keywords = (found & HeaderKeywordGroup) != 0;
         if (words > 24 || words > 12 && !keywords && !line.Contains('|')) return null;
         string source = "";
         DateOnly? published = null, updated = null;
@@ -461,7 +469,7 @@ internal static class LineRules
                         prefix = "";
                     }
                     if (prefix.StartsWith("By ", StringComparison.Ordinal)) prefix = prefix[3..].Trim();
-                    var sourceLine = SourceLine.Match(prefix);
+                    var sourceLine = MatchSourceLine(prefix);
                     if (sourceLine.Success) prefix = sourceLine.Groups["src"].Value.Trim();
                     // The prefix of a header is a name ("Xinhua"), never a clause ("The report was").
                     if (WordCounter.Count(prefix) > 6 || prefix.Split(' ', StringSplitOptions.RemoveEmptyEntries).Any(w => char.IsLower(w[0]))) return null;
@@ -473,9 +481,9 @@ internal static class LineRules
                     continue;
                 }
                 // "Updated 2 hours ago": a relative time stamp, metadata without a date.
-                if (m.Index == 0 && RelativeTime.IsMatch(rest.Trim())) continue;
+                if (m.Index == 0 && IsRelativeTime(rest.Trim())) continue;
             }
-            if (RelativeTime.IsMatch(segment)) continue;
+            if (IsRelativeTime(segment)) continue;
             // "(People's Daily Online) 14:28, March 01, 2019"
             if (segment.StartsWith('(') && segment.IndexOf(')') is > 1 and var close && close < 60)
             {
@@ -504,16 +512,16 @@ internal static class LineRules
                 published ??= placed;
                 continue;
             }
-            var src = SourceLine.Match(segment);
+            var src = MatchSourceLine(segment);
             if (src.Success)
             {
                 if (source.Length == 0) source = src.Groups["src"].Value.Trim();
                 continue;
             }
-            if (HeaderRole.IsMatch(segment)) continue;
+            if (HeaderRoleStart.MayMatch(segment) && HeaderRole.IsMatch(segment)) continue;
             // "22 July 2026 | News release | Geneva | Reading time: 3 min": a document-type label and the place of
             // issue stand beside the date in the header of a release; they are metadata, not the publisher.
-            if (ReleaseLabel.IsMatch(segment)) { labelSeen = true; continue; }
+            if (ReleaseLabelStart.MayMatch(segment) && ReleaseLabel.IsMatch(segment)) { labelSeen = true; continue; }
             if (TryParseByline(segment, out _, out var bylineSource))
             {
                 if (source.Length == 0) source = bylineSource;
@@ -566,6 +574,21 @@ internal static class LineRules
     // Document-type labels of a header: "News release", "Press statement", "Media advisory", "Feature".
     private static readonly Regex ReleaseLabel = new(
         @"^((news|press|media) (release|statement|advisory|note|briefing)|statement|joint statement|media advisory|feature|analysis|commentary|opinion|explainer|interview|fact sheet|update|speech)$", OptI);
+
+    // The openings of the anchored header patterns (read off their alternatives), so that most segments skip them.
+    private static readonly PrefixGate RelativeTimeStart = new(true, "read");
+    private static readonly PrefixGate ReleaseLabelStart = new(false,
+        "news", "press", "media", "statement", "joint", "feature", "analysis", "commentary", "opinion", "explainer", "interview",
+        "fact", "update", "speech");
+    private static readonly PrefixGate HeaderRoleStart = new(false,
+        "editor", "web editor", "responsible editor", "chief editor", "author", "reporter", "writer", "translator", "photographer");
+    private static readonly PrefixGate SourceLineStart = new(false, "source", "credit", "courtesy");
+
+    private static bool IsRelativeTime(string segment) => RelativeTimeStart.MayMatch(segment) && RelativeTime.IsMatch(segment);
+
+    /// <summary>SourceLine's match, or <see cref="Match.Empty"/> where it cannot match (no opening word or no ':').</summary>
+    private static Match MatchSourceLine(string text) =>
+        SourceLineStart.MayMatch(text) && text.Contains(':') ? SourceLine.Match(text) : Match.Empty;
 
     private static readonly Regex HeaderRole = new(@"^(editor|editors|web editor|responsible editor|chief editor|author|reporter|writer|translator|photographer)\s*:\s*\S.{0,60}$", OptI);
 
@@ -654,7 +677,8 @@ internal static class LineRules
     public static bool TryParseByline(string line, out string byline, out string source)
     {
         byline = source = "";
-        if (line.Length > 120) return false;
+        // BylineRegex is case-sensitive and anchored: "By", "BY", "Written by", "Words by", "Story by" or "Reported by".
+        if (line.Length > 120 || line.Length == 0 || line[0] is not ('B' or 'W' or 'S' or 'R')) return false;
         var m = BylineRegex.Match(line);
         if (!m.Success) return false;
         var name = m.Groups["name"].Value.Trim().TrimEnd('.');
