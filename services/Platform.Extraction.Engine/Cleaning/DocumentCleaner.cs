@@ -175,10 +175,11 @@ internal static class DocumentCleaner
             result.Title = hintTitle;
             hasTitle = true;
             int limit = Math.Min(n, k + 40);
+            long hintKey = Words.SequenceHash(hintTitle);
             for (int j = k; j < limit; j++)
             {
                 if (lines[j].Length == 0 || reason[j] is not null) continue;
-                if (!SameText(lines[j], hintTitle)) continue;
+                if (Words.SequenceHash(lines[j]) != hintKey) continue;
                 // Lines above the headline in the page are site chrome.
                 for (int a = k; a < j; a++)
                     if (lines[a].Length > 0 && reason[a] is null && !TryMeta(a)) reason[a] = strong[a] ?? Reasons.Navigation;
@@ -457,9 +458,6 @@ internal static class DocumentCleaner
         if (value.Length >= 10 && DateOnly.TryParseExact(value[..10], "yyyy-MM-dd", out var d)) return DateParser.Format(d);
         return DateParser.FirstFullDate(value, out _, out _) is { } f ? DateParser.Format(f) : "";
     }
-
-    private static bool SameText(string a, string b) =>
-        Words.SequenceHash(a) == Words.SequenceHash(b);
 
     /// <summary>A headline (of <paramref name="words"/> words): a short line that is not a sentence ending in a full stop or a list of clauses.</summary>
     internal static bool IsTitleLike(string line, int words)
