@@ -17,6 +17,7 @@ internal sealed class TriggerSet
     private readonly ushort[] _next;
     private readonly ulong[] _output;
     private readonly int _firstMatchRow;
+    private readonly int _longest;
 
     /// <param name="groups">Literal groups, at most 64; group i sets bit i of <see cref="Scan"/>'s result.</param>
     public TriggerSet(params string[][] groups)
@@ -34,6 +35,7 @@ internal sealed class TriggerSet
                     if (!classOf.ContainsKey(lower)) classOf[lower] = checked((byte)(classOf.Count + 1));
                 }
         _classes = classOf.Count + 1;
+        _longest = groups.SelectMany(g => g).Select(l => l.Length).DefaultIfEmpty(1).Max();
         for (int c = 0; c < 128; c++)
             _asciiClass[c] = classOf.TryGetValue(char.ToLowerInvariant((char)c), out var k) ? k : (byte)0;
         // OrdinalIgnoreCase compares simple upper-case forms, so the few non-ASCII characters whose upper case is
@@ -122,7 +124,50 @@ internal sealed class TriggerSet
     }
 
     /// <summary>The groups with a literal in <paramref name="text"/>: bit i set for group i.</summary>
+    /// <remarks>
+    /// Each step of the automaton waits for the load of the previous one. A longer text is walked as two halves in
+    /// lock step (two independent chains the processor overlaps); the first half runs on past the middle by the
+    /// longest literal's length less one, so every occurrence lies wholly inside the half in which it starts, and a
+    /// walk from the start state finds every occurrence that starts inside its half.
+    /// </remarks>
     public ulong Scan(ReadOnlySpan<char> text)
+    {
+        int overlap = _longest - 1;
+        if (text.Length < 2 * overlap + 16) return Walk(text);
+        int half = (text.Length - overlap) / 2;
+        var a = text[..(half + overlap)];
+        var b = text[half..];
+        var next = _next;
+        var asciiClass = _asciiClass;
+        int firstMatchRow = _firstMatchRow;
+        int ra = 0, rb = 0;
+        ulong found = 0;
+        int common = Math.Min(a.Length, b.Length);
+        for (int i = 0; i < common; i++)
+        {
+            char ca = a[i], cb = b[i];
+            ra = next[ra + (ca < 128 ? asciiClass[ca] : FoldedClass(ca))];
+            rb = next[rb + (cb < 128 ? asciiClass[cb] : FoldedClass(cb))];
+            if (ra >= firstMatchRow) found |= _output[ra / _classes];
+            if (rb >= firstMatchRow) found |= _output[rb / _classes];
+        }
+        // The halves differ in length by one character at most.
+        for (int i = common; i < a.Length; i++)
+        {
+            char c = a[i];
+            ra = next[ra + (c < 128 ? asciiClass[c] : FoldedClass(c))];
+            if (ra >= firstMatchRow) found |= _output[ra / _classes];
+        }
+        for (int i = common; i < b.Length; i++)
+        {
+            char c = b[i];
+            rb = next[rb + (c < 128 ? asciiClass[c] : FoldedClass(c))];
+            if (rb >= firstMatchRow) found |= _output[rb / _classes];
+        }
+        return found;
+    }
+
+    private ulong Walk(ReadOnlySpan<char> text)
     {
         var next = _next;
         var asciiClass = _asciiClass;
