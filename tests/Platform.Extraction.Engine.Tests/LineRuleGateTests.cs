@@ -268,4 +268,31 @@ public sealed class LineRuleGateTests
         var line = string.Concat((picks ?? []).Take(6).Select(p => pieces[(int)((uint)p % pieces.Length)]));
         if (Field<Regex>("BylineRegex").IsMatch(line)) Assert.Contains(line[0], "BWSR");
     }
+    [Theory]
+    [InlineData("Regular Press Conference on March 14, 2023")]
+    [InlineData("Daily press briefing")]
+    [InlineData("NEWS CONFERENCE")]
+    [InlineData("News briefing")]
+    [InlineData("Media Briefing by the minister")]
+    [InlineData("Remarks by the minister")]
+    [InlineData("Remar\u212As by the minister")] // the Kelvin sign is 'k' to the regex
+    [InlineData("Transcript of the session")]
+    [InlineData("Interview with the minister")]
+    [InlineData("Press release")]
+    public void TranscriptGate_PassesEveryAlternativeOfTheHeadingPattern(string line)
+    {
+        var regex = (Regex)typeof(DocumentCleaner).GetField("TranscriptHeading", BindingFlags.NonPublic | BindingFlags.Static)!.GetValue(null)!;
+        Assert.Matches(regex, line);
+        Assert.True(LineRules.MayBeTranscriptHeading(LineRules.ScanTriggers(line)));
+    }
+
+    [Property(MaxTest = 2000)]
+    public void TranscriptGate_PassesEveryLineThePatternMatches(int[] picks)
+    {
+        string[] pieces = ["press", "news", "media", "conference", "briefing", "remarks", "rema", "\u212A", "s", "transcript", "interview",
+            "release", " ", " ", "of", "the", "ı", "ſ"];
+        var line = string.Concat((picks ?? []).Take(6).Select(p => pieces[(int)((uint)p % pieces.Length)]));
+        var regex = (Regex)typeof(DocumentCleaner).GetField("TranscriptHeading", BindingFlags.NonPublic | BindingFlags.Static)!.GetValue(null)!;
+        if (regex.IsMatch(line)) Assert.True(LineRules.MayBeTranscriptHeading(LineRules.ScanTriggers(line)), line);
+    }
 }

@@ -193,7 +193,7 @@ internal static class DocumentCleaner
             result.Title = lines[k];
             hasTitle = true;
             reason[k] = Reasons.Title;
-            if (TryTranscriptHeading(lines[k], out var date, out var body))
+            if (LineRules.MayBeTranscriptHeading(found[k]) && TryTranscriptHeading(lines[k], out var date, out var body))
             {
                 published ??= date;
                 headingSource = body;
@@ -347,18 +347,20 @@ internal static class DocumentCleaner
         if (result.Paragraphs.Count > 0)
         {
             var first = result.Paragraphs[0];
-            var m = UpperDateline.Match(first.Length > 200 ? first[..200] : first);
+            if (first.Length > 200) first = first[..200];
+            var m = UpperDateline.Match(first);
             if (m.Success && !m.Groups["city"].Value.Any(char.IsLower) && m.Groups["city"].Value.Trim().Length >= 2)
             {
                 result.Dateline = m.Groups["city"].Value.Trim().TrimEnd('.', ',').Trim();
                 creditSource = m.Groups["agency"].Value.Trim();
             }
-            else if (TitleDateline.Match(first.Length > 200 ? first[..200] : first) is { Success: true } titled)
+            // TitleDateline needs the agency in brackets after a comma; CreditPrefix opens with the bracket.
+            else if (first.Contains('(') && first.Contains(',') && TitleDateline.Match(first) is { Success: true } titled)
             {
                 result.Dateline = titled.Groups["city"].Value.Trim();
                 creditSource = titled.Groups["agency"].Value.Trim();
             }
-            else if (CreditPrefix.Match(first.Length > 200 ? first[..200] : first) is { Success: true } credit)
+            else if (first.StartsWith('(') && CreditPrefix.Match(first) is { Success: true } credit)
             {
                 creditSource = credit.Groups["agency"].Value.Trim();
             }

@@ -289,16 +289,24 @@ internal static class LineRules
     private static readonly string[] HeaderKeywordTriggers =
         ["published", "posted", "updated", "modified", "date", "source"];
 
+    // DocumentCleaner.TranscriptHeading's alternatives each hold one of these ("remar" for "remarks": the scan would
+    // not equate the Kelvin sign with the 'k' as the regex does).
+    private static readonly string[] TranscriptTriggers = ["conference", "briefing", "remar", "transcript", "interview", "press release"];
+
+    /// <summary>False when the line (by its <see cref="ScanTriggers"/>) cannot match DocumentCleaner's transcript heading pattern.</summary>
+    internal static bool MayBeTranscriptHeading(ulong found) => (found & TranscriptGroup) != 0;
+
     // Bits of TriggerSet.Scan: one per group of triggers above.
     private const ulong CaptionGroup = 1 << 0, DisclaimerGroup = 1 << 1, PaywallStrongGroup = 1 << 2, PaywallWeakGroup = 1 << 3,
         NavigationGroup = 1 << 4, ConsentGroup = 1 << 5, HeaderKeywordGroup = 1 << 6, AuthorContactGroup = 1 << 7, CreditGroup = 1 << 8,
         CaptionSlashGroup = 1 << 9, CaptionCoreGroup = 1 << 10, CaptionVideoGroup = 1 << 11, CaptionFileGroup = 1 << 12,
-        CaptionPicGroup = 1 << 13, CaptionViaGroup = 1 << 14, CaptionHandoutGroup = 1 << 15, CaptionCreditGroup = 1 << 16;
+        CaptionPicGroup = 1 << 13, CaptionViaGroup = 1 << 14, CaptionHandoutGroup = 1 << 15, CaptionCreditGroup = 1 << 16,
+        TranscriptGroup = 1 << 17;
 
     internal static readonly TriggerSet Triggers = new(
         CaptionTriggers, DisclaimerTriggers, PaywallStrongTriggers, PaywallWeakTriggers, NavigationTriggers, ConsentTriggers,
         HeaderKeywordTriggers, AuthorContactTriggers, CreditTriggers, CaptionSlashTriggers, CaptionCoreTriggers, CaptionVideoTriggers,
-        CaptionFileTriggers, CaptionPicTriggers, CaptionViaTriggers, CaptionHandoutTriggers, CaptionCreditTriggers);
+        CaptionFileTriggers, CaptionPicTriggers, CaptionViaTriggers, CaptionHandoutTriggers, CaptionCreditTriggers, TranscriptTriggers);
 
     private static bool Matches(Regex regex, ulong found, ulong group, string line, char extra = '\0') =>
         ((found & group) != 0 || extra != '\0' && line.Contains(extra)) && regex.IsMatch(line);
