@@ -12,7 +12,10 @@ namespace Platform.Extraction.Engine.Cleaning;
 internal sealed class TriggerSet
 {
     private readonly byte[] _asciiClass = new byte[128];
-    private readonly (char Char, byte Class)[] _foldedClass;
+    // The class of every UTF-16 code unit (64 KB, of which the scan of ordinary text touches the first 128 bytes):
+    // one load per character and no call in the scan loop, so the JIT keeps the automaton's states in registers (with
+    // a call for non-ASCII characters in the loop it kept them on the stack, a store and reload on each step).
+    private readonly byte[] _charClass = new byte[char.MaxValue + 1];
     private readonly int _classes;
     private readonly ushort[] _next;
     private readonly ulong[] _output;
@@ -46,7 +49,8 @@ internal sealed class TriggerSet
             var upper = char.ToUpperInvariant((char)c);
             if (upper < 128 && _asciiClass[upper] != 0) folded.Add(((char)c, _asciiClass[upper]));
         }
-        _foldedClass = [.. folded];
+        Array.Copy(_asciiClass, _charClass, 128);
+        foreach (var (c, symbol) in folded) _charClass[c] = symbol;
 
         // The trie.
         var children = new List<Dictionary<int, int>> { new() };
@@ -138,30 +142,27 @@ internal sealed class TriggerSet
         var a = text[..(half + overlap)];
         var b = text[half..];
         var next = _next;
-        var asciiClass = _asciiClass;
+        var charClass = _charClass;
         int firstMatchRow = _firstMatchRow;
         int ra = 0, rb = 0;
         ulong found = 0;
         int common = Math.Min(a.Length, b.Length);
         for (int i = 0; i < common; i++)
         {
-            char ca = a[i], cb = b[i];
-            ra = next[ra + (ca < 128 ? asciiClass[ca] : FoldedClass(ca))];
-            rb = next[rb + (cb < 128 ? asciiClass[cb] : FoldedClass(cb))];
+            ra = next[ra + charClass[a[i]]];
+            rb = next[rb + charClass[b[i]]];
             if (ra >= firstMatchRow) found |= _output[ra / _classes];
             if (rb >= firstMatchRow) found |= _output[rb / _classes];
         }
         // The halves differ in length by one character at most.
         for (int i = common; i < a.Length; i++)
         {
-            char c = a[i];
-            ra = next[ra + (c < 128 ? asciiClass[c] : FoldedClass(c))];
+            ra = next[ra + charClass[a[i]]];
             if (ra >= firstMatchRow) found |= _output[ra / _classes];
         }
         for (int i = common; i < b.Length; i++)
         {
-            char c = b[i];
-            rb = next[rb + (c < 128 ? asciiClass[c] : FoldedClass(c))];
+            rb = next[rb + charClass[b[i]]];
             if (rb >= firstMatchRow) found |= _output[rb / _classes];
         }
         return found;
@@ -170,23 +171,16 @@ internal sealed class TriggerSet
     private ulong Walk(ReadOnlySpan<char> text)
     {
         var next = _next;
-        var asciiClass = _asciiClass;
+        var charClass = _charClass;
         int firstMatchRow = _firstMatchRow;
         int row = 0;
         ulong found = 0;
         foreach (var c in text)
         {
-            int symbol = c < 128 ? asciiClass[c] : FoldedClass(c);
-            row = next[row + symbol];
+            row = next[row + charClass[c]];
             if (row >= firstMatchRow) found |= _output[row / _classes];
         }
         return found;
     }
 
-    private int FoldedClass(char c)
-    {
-        foreach (var (ch, symbol) in _foldedClass)
-            if (ch == c) return symbol;
-        return 0;
-    }
 }
