@@ -19,7 +19,7 @@ public sealed class LineRuleGateTests
     [
         ("LinkLine", "LinkLineStart"), ("Navigation", "NavigationStart"), ("SocialWords", "SocialWordsStart"), ("Price", "PriceStart"),
         ("RelativeTime", "RelativeTimeStart"), ("ReleaseLabel", "ReleaseLabelStart"), ("HeaderRole", "HeaderRoleStart"),
-        ("SourceLine", "SourceLineStart"),
+        ("SourceLine", "SourceLineStart"), ("StoryFrom", "StoryFromStart"),
     ];
 
     // One line per alternative of each gated pattern (and a few variants), all matched by the regex.
@@ -83,6 +83,8 @@ public sealed class LineRuleGateTests
     [InlineData("HeaderRole", "Photographer: Li")]
     [InlineData("SourceLine", "Source: Xinhua"), InlineData("SourceLine", "Sources: agencies"), InlineData("SourceLine", "Credit: AP")]
     [InlineData("SourceLine", "Courtesy : Example News")]
+    [InlineData("StoryFrom", "Story from BBC NEWS:"), InlineData("StoryFrom", "Article by Example Post"), InlineData("StoryFrom", "Content courtesy of Example")]
+    [InlineData("StoryFrom", "REPORT FROM Example Wire")]
     public void Gate_PassesEveryAlternativeOfItsPattern(string regex, string line)
     {
         Assert.True(Field<Regex>(regex).IsMatch(line), $"example does not match {regex}");
@@ -294,5 +296,54 @@ public sealed class LineRuleGateTests
         var line = string.Concat((picks ?? []).Take(6).Select(p => pieces[(int)((uint)p % pieces.Length)]));
         var regex = (Regex)typeof(DocumentCleaner).GetField("TranscriptHeading", BindingFlags.NonPublic | BindingFlags.Static)!.GetValue(null)!;
         if (regex.IsMatch(line)) Assert.True(LineRules.MayBeTranscriptHeading(LineRules.ScanTriggers(line)), line);
+    }
+    private static bool MayBeCreditSignoff(string line) =>
+        (bool)typeof(LineRules).GetMethod("MayBeCreditSignoff", BindingFlags.NonPublic | BindingFlags.Static)!
+            .Invoke(null, [line, LineRules.ScanTriggers(line)])!;
+
+    [Theory]
+    [InlineData("(Reporting by Jane Roe; Editing by John Doe)")]
+    [InlineData("Additional reporting by Jane Roe")]
+    [InlineData("( writing by Jane Roe )")]
+    [InlineData("Editing by John Doe.")]
+    [InlineData("Compiled by the desk")]
+    [InlineData("Edited by John Doe")]
+    [InlineData("Written by Jane Roe")]
+    [InlineData("Produced by Jane Roe")]
+    [InlineData("Translated from the French")]
+    [InlineData("With inputs from PTI")]
+    [InlineData("Inputs from agencies")]
+    [InlineData("(ENDS)")]
+    [InlineData("end")]
+    [InlineData("Enditem")]
+    [InlineData("###")]
+    [InlineData("( *** )")]
+    [InlineData("jroe@example.com")]
+    [InlineData("[Editor: Li Ming]")]
+    [InlineData("[ web editor : Li ]")]
+    [InlineData("Responsible editor: Li")]
+    [InlineData("Chief editor: Li")]
+    [InlineData("Translator: Li")]
+    [InlineData("Reporter: Li")]
+    [InlineData("Writer: Li")]
+    [InlineData("Jane Roe contributed reporting to this story.")]
+    [InlineData("(\u00A0Reporting by Jane Roe)")]
+    public void CreditSignoffGate_PassesEveryAlternative(string line)
+    {
+        Assert.Matches(Field<Regex>("CreditSignoff"), line);
+        Assert.True(MayBeCreditSignoff(line));
+        Assert.True(MayBeCreditSignoff(line.ToUpperInvariant()));
+    }
+
+    [Property(MaxTest = 3000)]
+    public void CreditSignoffGate_PassesEveryLineThePatternMatches(int[] picks, bool upper)
+    {
+        string[] pieces = ["(", ")", "[", "]", " ", " ", "\t", "\u00A0", "additional", "reporting", "writing", "editing", "by", "from",
+            "compiled", "edited", "written", "produced", "translated", "with", "inputs", "ends", "end", "enditem", "###", "***", "editor",
+            "web", "responsible", "chief", "translator", "reporter", "writer", ":", "jane", "roe", "@", "example.com", ".", "contributed",
+            "to", "this", "story", "\u212A", "ı"];
+        var line = string.Concat((picks ?? []).Take(8).Select(p => pieces[(int)((uint)p % pieces.Length)]));
+        if (upper) line = line.ToUpperInvariant();
+        if (Field<Regex>("CreditSignoff").IsMatch(line)) Assert.True(MayBeCreditSignoff(line), $"'{line}'");
     }
 }

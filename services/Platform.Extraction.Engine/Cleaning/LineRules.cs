@@ -282,6 +282,25 @@ internal static class LineRules
     }
     private static readonly PrefixGate PriceStart = new(true, "rs", "inr", "usd", "eur", "gbp");
 
+    // CreditSignoff's alternatives open (after "(" or "[" and spaces) with one of these words, or hold '@' or "contributed".
+    private static readonly PrefixGate CreditSignoffStart = new(false,
+        "additional", "reporting", "writing", "editing", "compiled", "edited", "written", "produced", "translated", "with inputs",
+        "inputs", "end", "###", "***", "editor", "web editor", "responsible editor", "chief editor", "translator", "reporter", "writer");
+    private static readonly string[] ContributedTriggers = ["contributed"];
+    private static readonly PrefixGate StoryFromStart = new(false, "story ", "article ", "content ", "report ");
+
+    /// <summary>
+    /// False when CreditSignoff cannot match: most short lines with a ':' ("READ MORE: ...", "Published: ...") or a
+    /// "by " ("By Jane Roe") open with none of its words.
+    /// </summary>
+    private static bool MayBeCreditSignoff(string line, ulong found)
+    {
+        if ((found & ContributedGroup) != 0 || line.Contains('@')) return true;
+        var rest = line.AsSpan();
+        if (rest.Length > 0 && rest[0] is '(' or '[') rest = rest[1..];
+        return CreditSignoffStart.MayMatch(rest.TrimStart());
+    }
+
     // Every alternative of CreditSignoff holds '@', ':' or one of these (case-insensitive).
     private static readonly string[] CreditTriggers =
         ["by ", "from ", "end", "###", "***", "contributed"];
@@ -301,12 +320,13 @@ internal static class LineRules
         NavigationGroup = 1 << 4, ConsentGroup = 1 << 5, HeaderKeywordGroup = 1 << 6, AuthorContactGroup = 1 << 7, CreditGroup = 1 << 8,
         CaptionSlashGroup = 1 << 9, CaptionCoreGroup = 1 << 10, CaptionVideoGroup = 1 << 11, CaptionFileGroup = 1 << 12,
         CaptionPicGroup = 1 << 13, CaptionViaGroup = 1 << 14, CaptionHandoutGroup = 1 << 15, CaptionCreditGroup = 1 << 16,
-        TranscriptGroup = 1 << 17;
+        TranscriptGroup = 1 << 17, ContributedGroup = 1 << 18;
 
     internal static readonly TriggerSet Triggers = new(
         CaptionTriggers, DisclaimerTriggers, PaywallStrongTriggers, PaywallWeakTriggers, NavigationTriggers, ConsentTriggers,
         HeaderKeywordTriggers, AuthorContactTriggers, CreditTriggers, CaptionSlashTriggers, CaptionCoreTriggers, CaptionVideoTriggers,
-        CaptionFileTriggers, CaptionPicTriggers, CaptionViaTriggers, CaptionHandoutTriggers, CaptionCreditTriggers, TranscriptTriggers);
+        CaptionFileTriggers, CaptionPicTriggers, CaptionViaTriggers, CaptionHandoutTriggers, CaptionCreditTriggers, TranscriptTriggers,
+        ContributedTriggers);
 
     private static bool Matches(Regex regex, ulong found, ulong group, string line, char extra = '\0') =>
         ((found & group) != 0 || extra != '\0' && line.Contains(extra)) && regex.IsMatch(line);
@@ -386,7 +406,7 @@ internal static class LineRules
                 return true;
             }
         }
-        if ((line.AsSpan().IndexOfAny('@', ':') >= 0 || (found & CreditGroup) != 0) && CreditSignoff.IsMatch(line))
+        if ((line.AsSpan().IndexOfAny('@', ':') >= 0 || (found & CreditGroup) != 0) && MayBeCreditSignoff(line, found) && CreditSignoff.IsMatch(line))
         {
             var from = line.IndexOf(" from ", StringComparison.OrdinalIgnoreCase);
             if (from >= 0)
@@ -413,7 +433,7 @@ internal static class LineRules
                 return true;
             }
         }
-        m = first is 'S' or 's' or 'A' or 'a' or 'C' or 'c' or 'R' or 'r' ? StoryFrom.Match(line) : Match.Empty;
+        m = StoryFromStart.MayMatch(line) ? StoryFrom.Match(line) : Match.Empty;
         if (m.Success)
         {
             source = m.Groups["src"].Value.Trim();
