@@ -346,4 +346,22 @@ public sealed class LineRuleGateTests
         if (upper) line = line.ToUpperInvariant();
         if (Field<Regex>("CreditSignoff").IsMatch(line)) Assert.True(MayBeCreditSignoff(line), $"'{line}'");
     }
+    [Fact]
+    public void CharIsUpper_IsTheRegexClassOfCapitals()
+    {
+        // The dateline gate reads \p{Lu} as char.IsUpper.
+        var lu = new Regex(@"^\p{Lu}$", RegexOptions.CultureInvariant);
+        for (int c = 0; c <= char.MaxValue; c++)
+            if (lu.IsMatch(((char)c).ToString()) != char.IsUpper((char)c)) Assert.Fail($"U+{c:X4}");
+    }
+
+    [Property(MaxTest = 3000)]
+    public void UpperDatelineGate_PassesEveryLineThePatternMatches(int[] picks)
+    {
+        string[] pieces = ["BEIJING", "NEW", "DELHI", "St.", "O'HARE", "Beijing", "É", "Ω", "x", " ", "  ", "-", "--", "–", "—", ":", ",", "March 1",
+            "(Reuters)", "(", ")", "\u00A0", "\t", "The", "city"];
+        var line = string.Concat((picks ?? []).Take(8).Select(p => pieces[(int)((uint)p % pieces.Length)]));
+        var regex = (Regex)typeof(DocumentCleaner).GetField("UpperDateline", BindingFlags.NonPublic | BindingFlags.Static)!.GetValue(null)!;
+        if (regex.IsMatch(line)) Assert.True(DocumentCleaner.MayBeUpperDateline(line), $"'{line}'");
+    }
 }

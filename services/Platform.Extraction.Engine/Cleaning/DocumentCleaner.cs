@@ -348,7 +348,7 @@ internal static class DocumentCleaner
         {
             var first = result.Paragraphs[0];
             if (first.Length > 200) first = first[..200];
-            var m = UpperDateline.Match(first);
+            var m = MayBeUpperDateline(first) ? UpperDateline.Match(first) : Match.Empty;
             if (m.Success && !m.Groups["city"].Value.Any(char.IsLower) && m.Groups["city"].Value.Trim().Length >= 2)
             {
                 result.Dateline = m.Groups["city"].Value.Trim().TrimEnd('.', ',').Trim();
@@ -469,7 +469,7 @@ internal static class DocumentCleaner
         var last = line[^1];
         if (last is ',' or ';' or ':') return false;
         if (last == '.' && !line.EndsWith("...", StringComparison.Ordinal)) return false;
-        if (UpperDateline.IsMatch(line) && line.Length > 60) return false;
+        if (line.Length > 60 && MayBeUpperDateline(line) && UpperDateline.IsMatch(line)) return false;
         return true;
     }
 
@@ -477,7 +477,14 @@ internal static class DocumentCleaner
         line.Length >= 2 && (line[0] is 'Q' or 'A') && line[1] == ':'
         || line.StartsWith("Question:", StringComparison.Ordinal) || line.StartsWith("Answer:", StringComparison.Ordinal);
 
-    private static bool IsDatelineOnly(string line) => line.Length <= 40 && UpperDateline.IsMatch(line + " ");
+    private static bool IsDatelineOnly(string line) => line.Length <= 40 && MayBeUpperDateline(line) && UpperDateline.IsMatch(line + " ");
+
+    /// <summary>
+    /// UpperDateline opens with a capital letter (\p{Lu}) followed by another or by '.', '\'', ' ' or '-': most lines
+    /// (capitalised words) fail on their second character, without a regex call.
+    /// </summary>
+    internal static bool MayBeUpperDateline(string text) =>
+        text.Length >= 2 && char.IsUpper(text[0]) && (char.IsUpper(text[1]) || text[1] is '.' or '\'' or ' ' or '-');
 
     /// <summary>A dated transcript heading gives the publication date and the issuing body.</summary>
     internal static bool TryTranscriptHeading(string title, out DateOnly? date, out string issuingBody)
