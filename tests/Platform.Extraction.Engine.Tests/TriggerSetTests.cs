@@ -52,6 +52,31 @@ public sealed class TriggerSetTests
     }
 
     [Property(MaxTest = 1000)]
+    public void Scan_AgreesWithContainsIgnoreCase_OnLongTextsMadeOfLiteralPieces(int[] picks, int seed)
+    {
+        // Longer texts are walked in two overlapping halves: literals across the middle are found.
+        string[] pieces = ["pho", "to", "PIC", "via", " ", "sub", "scri", "log", " in", "ma", "il", "{", "YEA", "r", "e", "-", "#", "by", "ı", "x", "é"];
+        var random = new Random(seed);
+        var chosen = picks is { Length: > 0 } ? picks : [seed];
+        var text = new System.Text.StringBuilder();
+        for (int i = 0; text.Length < 20 + (int)((uint)seed % 300); i++)
+            text.Append(pieces[(int)((uint)(chosen[i % chosen.Length] + random.Next()) % pieces.Length)]);
+        Assert.Equal(Expected(text.ToString()), Set.Scan(text.ToString()));
+    }
+
+    [Fact]
+    public void Scan_FindsEachLiteralAtEveryOffsetOfTextsAroundTheSplitLength()
+    {
+        foreach (var literal in Groups.SelectMany(g => g))
+            for (int length = 10; length <= 80; length++)
+                for (int at = 0; at + literal.Length <= length; at++)
+                {
+                    var text = new string('x', at) + literal.ToUpperInvariant() + new string('x', length - at - literal.Length);
+                    Assert.Equal(Expected(text), Set.Scan(text));
+                }
+    }
+
+    [Property(MaxTest = 1000)]
     public void Scan_FindsALiteralAnywhereInALongText(int position, int group, int literal, int length)
     {
         // A literal at any offset of a longer text, in any case, is found.

@@ -22,15 +22,21 @@ internal static class LineRules
 
     private static readonly Regex BylineRegex = new(@"^(By|BY|Written by|Words by|Story by|Reported by)\s+(?<name>[A-Z\p{Lu}].{0,100})$", Opt);
 
-    private static readonly Regex CaptionMarker = new(
-        @"(\[\s*(photo|image|picture|video)[^\]]{0,80}\])|(\(\s*(\w+\s+){0,2}(photo|photos|image|picture|file photo|file)\s*(/|:|\)|by\b|credit))|" +
-        @"(^(photo|photos|image|picture|file photo|photograph|caption|pic|video grab|screengrab)\s*(:|/|\||-|–))|(^file (photo|image|picture)\b)|" +
-        @"(getty images|photo credit|image credit|image source|\(photo\)|\(file\)|/\s*afp\s*photo|afp photo|ap photo|reuters/|xinhua/|/xinhua|photo/)|" +
-        @"\b(photo|photograph|image|picture|pic)s?\s*:\s*\S[^.]{0,60}$|\bin this (undated |file |handout |recent )?(photo|picture|image|video grab)|" +
-        @"\b(via|/)\s*(reuters|ap|afp|getty|epa|xinhua|kcna|yonhap)\s*\)?\.?$|\bhandout (photo|picture|image|via)|" +
-        // "... at the plant. Credit: Example Times/Jane Roe": a credit at the end of the line names the photographer.
-        @"(^\(?|[.)]\s{1,3}\(?|\s\()(credit|credits|photo credit|courtesy)\s*:\s*[^.]{1,80}$",
-        OptI);
+    // Caption markers, one regex per alternative of what was a single alternation (a line matches the alternation
+    // exactly when it matches one of them). Each is tried only when the line holds what it needs (CaptionAlternatives):
+    // the alternation, searched at every position of every line with a caption word, cost microseconds per line.
+    private static readonly Regex CaptionBracket = new(@"\[\s*(photo|image|picture|video)[^\]]{0,80}\]", OptI);
+    private static readonly Regex CaptionParen = new(@"\(\s*(\w+\s+){0,2}(photo|photos|image|picture|file photo|file)\s*(/|:|\)|by\b|credit)", OptI);
+    private static readonly Regex CaptionOpening = new(
+        @"(^(photo|photos|image|picture|file photo|photograph|caption|pic|video grab|screengrab)\s*(:|/|\||-|–))|(^file (photo|image|picture)\b)", OptI);
+    private static readonly Regex CaptionCreditLiteral = new(
+        @"getty images|photo credit|image credit|image source|\(photo\)|\(file\)|/\s*afp\s*photo|afp photo|ap photo|reuters/|xinhua/|/xinhua|photo/", OptI);
+    private static readonly Regex CaptionLabel = new(@"\b(photo|photograph|image|picture|pic)s?\s*:\s*\S[^.]{0,60}$", OptI);
+    private static readonly Regex CaptionInThis = new(@"\bin this (undated |file |handout |recent )?(photo|picture|image|video grab)", OptI);
+    private static readonly Regex CaptionWire = new(@"\b(via|/)\s*(reuters|ap|afp|getty|epa|xinhua|kcna|yonhap)\s*\)?\.?$", OptI);
+    private static readonly Regex CaptionHandout = new(@"\bhandout (photo|picture|image|via)", OptI);
+    // "... at the plant. Credit: Example Times/Jane Roe": a credit at the end of the line names the photographer.
+    private static readonly Regex CaptionCredit = new(@"(^\(?|[.)]\s{1,3}\(?|\s\()(credit|credits|photo credit|courtesy)\s*:\s*[^.]{1,80}$", OptI);
 
     // A caption closed by a credit "(Example News: Jane Roe)" right after its sentence.
     private static readonly Regex OrgNameCredit = new(@"[.!?]\s{0,2}\(\p{Lu}[\w.&' -]{1,40}:\s?\p{Lu}[\w.'’ -]{1,40}\)$", Opt);
@@ -163,7 +169,10 @@ internal static class LineRules
     private static readonly Regex Url = new(@"^(https?://|www\.)\S+$", OptI);
 
     // Literal triggers: a pattern can only match a line holding one of them (or the extra character), so one scan
-    // for all of them (TriggerSet) rejects most article lines before any regex runs.
+    // for all of them (TriggerSet) rejects most article lines before any regex runs. The scan compares as
+    // OrdinalIgnoreCase, which equates with each ASCII letter exactly the characters a case-insensitive invariant
+    // regex does, except 'k' (the regex also takes the Kelvin sign): a literal without 'k' is found wherever the
+    // regex can match it (LineRuleGateTests).
     private static readonly string[] CaptionTriggers =
         ["photo", "image", "picture", "video", "file", "caption", "pic", "getty", "credit", "reuters", "xinhua", "screengrab", "via ", "handout"];
     private static readonly string[] DisclaimerTriggers =
@@ -178,8 +187,12 @@ internal static class LineRules
          "become a subscriber", "support our journalism", "support independent journalism", "premium ", "ad-free",
          "start your free trial", "start your trial", "subscription plan", "newsletter", "email", "e-mail", "sign up ",
          "your inbox", "follow ", "by subscribing", "by signing up", "by registering", "by clicking", "unsubscribe at any time"];
+    // Each alternative of PaywallWeak holds one of these whole ("year" alone sent every short line about a year to
+    // the regex, "digital" every "Digital Basic"-like plan name).
     private static readonly string[] PaywallWeakTriggers =
-        ["subscri", "log", "sign", "newsletter", "paper", "premium", "month", "year", "offer", "digital", "register"];
+        ["subscri", "login", "log in", "signin", "sign in", "signup", "sign up", "newsletter", "epaper", "e-paper", "premium",
+         "per month", "/month", "/year", "per year", "special offer", "limited offer", "digital access", "digital edition",
+         "digital plan", "digital replica", "register"];
     private static readonly string[] NavigationTriggers =
         ["cms", "skip to", "toggle navigation", "main menu", "back to top", "jump to", "open menu", "close menu"];
 
@@ -196,7 +209,38 @@ internal static class LineRules
     private static readonly string[] CaptionSlashTriggers = ["courtesy"];
     private static readonly string[] WireCredits = ["reuters", "ap", "afp", "getty", "epa", "xinhua", "kcna", "yonhap"];
 
-    private static bool CaptionMayMatch(string line, ulong found)
+    // What each caption alternative needs besides its punctuation: one of these words. None holds a 'k', so the
+    // trigger scan finds each wherever the regex (IgnoreCase) can match it (LineRuleGateTests).
+    private static readonly string[] CaptionCoreTriggers = ["photo", "image", "picture"];
+    private static readonly string[] CaptionVideoTriggers = ["video"];
+    private static readonly string[] CaptionFileTriggers = ["file"];
+    private static readonly string[] CaptionPicTriggers = ["pic"];
+    private static readonly string[] CaptionViaTriggers = ["via"];
+    private static readonly string[] CaptionHandoutTriggers = ["handout"];
+    private static readonly string[] CaptionCreditTriggers = ["credit", "courtesy"];
+    private static readonly PrefixGate CaptionStart = new(false, "photo", "image", "picture", "file", "caption", "pic", "video", "screengrab");
+
+    /// <summary>A caption marker: <see cref="CaptionMayMatch"/> (the gate the rule has always had) and one alternative.</summary>
+    internal static bool IsCaptionMarker(string line, ulong found)
+    {
+        if (!CaptionMayMatch(line, found)) return false;
+        bool core = (found & CaptionCoreGroup) != 0;
+        // Each test before a regex is implied by that regex matching, so skipping it on a failed test changes nothing.
+        return line.Contains('[') && (core || (found & CaptionVideoGroup) != 0) && CaptionBracket.IsMatch(line)
+            || line.Contains('(') && (core || (found & CaptionFileGroup) != 0) && CaptionParen.IsMatch(line)
+            || CaptionStart.MayMatch(line) && CaptionOpening.IsMatch(line)
+            || (core || line.Contains('/') || line.Contains('(') && (found & CaptionFileGroup) != 0) && CaptionCreditLiteral.IsMatch(line)
+            || line.Contains(':') && (core || (found & CaptionPicGroup) != 0) && CaptionLabel.IsMatch(line)
+            || (core || (found & CaptionVideoGroup) != 0) && CaptionInThis.IsMatch(line)
+            || (line.Contains('/') || (found & CaptionViaGroup) != 0) && CaptionWire.IsMatch(line)
+            || (found & CaptionHandoutGroup) != 0 && CaptionHandout.IsMatch(line)
+            || line.Contains(':') && (found & CaptionCreditGroup) != 0 && CaptionCredit.IsMatch(line);
+    }
+
+    /// <summary><see cref="IsCaptionMarker(string, ulong)"/> with the line's trigger scan.</summary>
+    internal static bool IsCaptionMarker(string line) => IsCaptionMarker(line, Triggers.Scan(line));
+
+    internal static bool CaptionMayMatch(string line, ulong found)
     {
         if ((found & CaptionGroup) != 0) return true;
         if (!line.Contains('/')) return false;
@@ -211,11 +255,50 @@ internal static class LineRules
         return false;
     }
 
+    // Anchored patterns open with one of these words (each list read off its pattern's alternatives); "nonLetterStart"
+    // where an alternative may open with a digit, space or symbol.
+    private static readonly PrefixGate LinkLineStart = new(false,
+        "also", "read", "more", "related", "see", "recommended", "suggested", "watch", "listen", "trending", "must", "don't",
+        "up ", "top", "latest", "editor's", "you", "click", "http", "www.", "most", "what", "further", "explore", "view", "download");
+    private static readonly PrefixGate NavigationStart = new(true,
+        "home", "menu", "search", "share", "tweet", "print", "email", "comment", "advertisement", "sponsored", "scroll", "continue",
+        "story", "follow", "download", "tags", "topics", "filed", "leave", "view", "add", "next", "previous", "prev", "loading",
+        "find", "like", "join", "get", "show", "hide", "load", "read", "see", "be", "news", "press", "media", "for", "tel", "phone",
+        "telephone", "mobile", "fax", "first", "posted", "updated", "published", "page", "listen", "close", "font", "text",
+        "bookmark", "top", "return", "video", "audio", "play", "watch", "printer", "save", "pdf");
+    private static readonly PrefixGate SocialWordsStart = new(false,
+        "share", "comment", "tweet", "facebook", "twitter", "x", "whatsapp", "linkedin", "email", "e-mail", "print", "pinterest",
+        "reddit", "telegram", "copy", "save", "instagram", "youtube", "flipboard", "messenger", "sms", "link");
+    // A line that starts with a button word (as StartsWith with OrdinalIgnoreCase compares) passes this gate; it
+    // spares most lines the comparisons with each word.
+    private static readonly PrefixGate ButtonStart = new(false, ConsentButtonWords);
+
     private static bool StartsWithButtonWord(string line)
     {
+        if (!ButtonStart.MayMatch(line)) return false;
         foreach (var word in ConsentButtonWords)
             if (line.StartsWith(word, StringComparison.OrdinalIgnoreCase)) return true;
         return false;
+    }
+    private static readonly PrefixGate PriceStart = new(true, "rs", "inr", "usd", "eur", "gbp");
+
+    // CreditSignoff's alternatives open (after "(" or "[" and spaces) with one of these words, or hold '@' or "contributed".
+    private static readonly PrefixGate CreditSignoffStart = new(false,
+        "additional", "reporting", "writing", "editing", "compiled", "edited", "written", "produced", "translated", "with inputs",
+        "inputs", "end", "###", "***", "editor", "web editor", "responsible editor", "chief editor", "translator", "reporter", "writer");
+    private static readonly string[] ContributedTriggers = ["contributed"];
+    private static readonly PrefixGate StoryFromStart = new(false, "story ", "article ", "content ", "report ");
+
+    /// <summary>
+    /// False when CreditSignoff cannot match: most short lines with a ':' ("READ MORE: ...", "Published: ...") or a
+    /// "by " ("By Jane Roe") open with none of its words.
+    /// </summary>
+    private static bool MayBeCreditSignoff(string line, ulong found)
+    {
+        if ((found & ContributedGroup) != 0 || line.Contains('@')) return true;
+        var rest = line.AsSpan();
+        if (rest.Length > 0 && rest[0] is '(' or '[') rest = rest[1..];
+        return CreditSignoffStart.MayMatch(rest.TrimStart());
     }
 
     // Every alternative of CreditSignoff holds '@', ':' or one of these (case-insensitive).
@@ -225,35 +308,58 @@ internal static class LineRules
     private static readonly string[] HeaderKeywordTriggers =
         ["published", "posted", "updated", "modified", "date", "source"];
 
+    // DocumentCleaner.TranscriptHeading's alternatives each hold one of these ("remar" for "remarks": the scan would
+    // not equate the Kelvin sign with the 'k' as the regex does).
+    private static readonly string[] TranscriptTriggers = ["conference", "briefing", "remar", "transcript", "interview", "press release"];
+
+    /// <summary>False when the line (by its <see cref="ScanTriggers"/>) cannot match DocumentCleaner's transcript heading pattern.</summary>
+    internal static bool MayBeTranscriptHeading(ulong found) => (found & TranscriptGroup) != 0;
+
     // Bits of TriggerSet.Scan: one per group of triggers above.
     private const ulong CaptionGroup = 1 << 0, DisclaimerGroup = 1 << 1, PaywallStrongGroup = 1 << 2, PaywallWeakGroup = 1 << 3,
         NavigationGroup = 1 << 4, ConsentGroup = 1 << 5, HeaderKeywordGroup = 1 << 6, AuthorContactGroup = 1 << 7, CreditGroup = 1 << 8,
-        CaptionSlashGroup = 1 << 9;
+        CaptionSlashGroup = 1 << 9, CaptionCoreGroup = 1 << 10, CaptionVideoGroup = 1 << 11, CaptionFileGroup = 1 << 12,
+        CaptionPicGroup = 1 << 13, CaptionViaGroup = 1 << 14, CaptionHandoutGroup = 1 << 15, CaptionCreditGroup = 1 << 16,
+        TranscriptGroup = 1 << 17, ContributedGroup = 1 << 18;
 
-    private static readonly TriggerSet Triggers = new(
+    internal static readonly TriggerSet Triggers = new(
         CaptionTriggers, DisclaimerTriggers, PaywallStrongTriggers, PaywallWeakTriggers, NavigationTriggers, ConsentTriggers,
-        HeaderKeywordTriggers, AuthorContactTriggers, CreditTriggers, CaptionSlashTriggers);
+        HeaderKeywordTriggers, AuthorContactTriggers, CreditTriggers, CaptionSlashTriggers, CaptionCoreTriggers, CaptionVideoTriggers,
+        CaptionFileTriggers, CaptionPicTriggers, CaptionViaTriggers, CaptionHandoutTriggers, CaptionCreditTriggers, TranscriptTriggers,
+        ContributedTriggers);
 
     private static bool Matches(Regex regex, ulong found, ulong group, string line, char extra = '\0') =>
         ((found & group) != 0 || extra != '\0' && line.Contains(extra)) && regex.IsMatch(line);
 
+    // Built once: IndexOfAnyExcept with a string of thirteen characters (four of them non-ASCII) built its search
+    // structure on every call.
+    private static readonly SearchValues<char> SeparatorChars = SearchValues.Create(" _-–—*=~•·#+.");
+
     /// <summary>Classifies a trimmed non-empty line by the rules that hold anywhere in a document.</summary>
-    public static string? Classify(string line)
+    public static string? Classify(string line) => Classify(line, WordCounter.Count(line), ScanTriggers(line));
+
+    /// <summary>The trigger literals a line holds, as <see cref="Classify(string, int, ulong)"/> and <see cref="TryParseHeader(string, int, ulong)"/> read them.</summary>
+    internal static ulong ScanTriggers(string line) => line.Length > 600 ? 0 : Triggers.Scan(line);
+
+    /// <summary>
+    /// <see cref="Classify(string)"/> given the line's word count and <see cref="ScanTriggers"/> (the cleaner has
+    /// them already: the header parse reads the same scan).
+    /// </summary>
+    internal static string? Classify(string line, int words, ulong found)
     {
         if (line.Length == 0) return null;
         if (line.Length > 600) return Url.IsMatch(line) ? Reasons.Link : null;
-        // "___", "* * *", "-----": separators of the page layout.
-        if (line.Length >= 2 && line != "--" && line.AsSpan().IndexOfAnyExcept(" _-–—*=~•·#+.") < 0) return Reasons.Navigation;
-        int words = Words.Count(line);
-        ulong found = Triggers.Scan(line);
+        // "___", "* * *", "-----": separators of the page layout. Most lines fail on their first character.
+        if (line.Length >= 2 && SeparatorChars.Contains(line[0]) && line != "--" && line.AsSpan().IndexOfAnyExcept(SeparatorChars) < 0)
+            return Reasons.Navigation;
 
         if (words <= 12 && IsSignoff(line, out _, found)) return Reasons.Signoff;
         if (words <= 40 && Matches(AuthorContact, found, AuthorContactGroup, line)) return Reasons.Signoff;
         if (words <= 30 && !Words.EndsWithTerminal(line) && IsTicker(line)) return Reasons.Navigation;
         if (words <= 3 && line.Contains('/') && DeskCode.IsMatch(line)) return Reasons.DeskCode;
-        if (CaptionMayMatch(line, found) && CaptionMarker.IsMatch(line)) return Reasons.Caption;
+        if (IsCaptionMarker(line, found)) return Reasons.Caption;
         if (line[^1] == ')' && words <= 40 && OrgNameCredit.IsMatch(line)) return Reasons.Caption;
-        if (words <= 40 && LinkLine.IsMatch(line)) return Reasons.Link;
+        if (words <= 40 && LinkLineStart.MayMatch(line) && LinkLine.IsMatch(line)) return Reasons.Link;
         if (words <= 80)
         {
             // A consent notice opens with one of few words ("We use", "This site", "By clicking", "Cookie policy",
@@ -266,10 +372,11 @@ internal static class LineRules
         }
         if (words <= 40 && Matches(DisclaimerRegex, found, DisclaimerGroup, line, '©')) return Reasons.Disclaimer;
         if (line.Contains("{{", StringComparison.Ordinal) && line.Contains("}}", StringComparison.Ordinal)) return Reasons.Paywall;
-        if (words <= 4 && Price.IsMatch(line)) return Reasons.Paywall;
+        if (words <= 4 && PriceStart.MayMatch(line) && Price.IsMatch(line)) return Reasons.Paywall;
         if (words <= 30 && Matches(PaywallStrong, found, PaywallStrongGroup, line)) return Reasons.Paywall;
         if ((words <= 8 || (words <= 16 && !Words.EndsWithTerminal(line))) && Matches(PaywallWeak, found, PaywallWeakGroup, line)) return Reasons.Paywall;
-        if (words <= 12 && (Navigation.IsMatch(line) || Matches(NavigationAnywhere, found, NavigationGroup, line) || SocialWords.IsMatch(line)))
+        if (words <= 12 && (NavigationStart.MayMatch(line) && Navigation.IsMatch(line) || Matches(NavigationAnywhere, found, NavigationGroup, line)
+                            || SocialWordsStart.MayMatch(line) && SocialWords.IsMatch(line)))
             return Reasons.Navigation;
         // A site's menu row may list many sections ("Home | World | Business | Sport | Science | Opinion | ..."):
         // with " | " separators a longer row of short segments is navigation too.
@@ -293,13 +400,13 @@ internal static class LineRules
             // "- Higher pensions" is a list item; a sign-off names an agency, is in capitals or uses a long dash.
             bool signoffShape = KnownNames.IsAgency(src) || src.Length >= 2 && src.All(c => !char.IsLetter(c) || char.IsUpper(c))
                 || line.StartsWith("--", StringComparison.Ordinal) || line.StartsWith('—') || line.StartsWith('/');
-            if (Words.Count(src) <= 4 && signoffShape)
+            if (WordCounter.Count(src) <= 4 && signoffShape)
             {
                 source = src;
                 return true;
             }
         }
-        if ((line.AsSpan().IndexOfAny('@', ':') >= 0 || (found & CreditGroup) != 0) && CreditSignoff.IsMatch(line))
+        if ((line.AsSpan().IndexOfAny('@', ':') >= 0 || (found & CreditGroup) != 0) && MayBeCreditSignoff(line, found) && CreditSignoff.IsMatch(line))
         {
             var from = line.IndexOf(" from ", StringComparison.OrdinalIgnoreCase);
             if (from >= 0)
@@ -319,20 +426,20 @@ internal static class LineRules
         if (line.Length > 2 && line[0] == '(' && line[^1] == ')')
         {
             var inner = line[1..^1].Trim();
-            var src = SourceLine.Match(inner);
+            var src = MatchSourceLine(inner);
             if (src.Success)
             {
                 source = src.Groups["src"].Value.Trim();
                 return true;
             }
         }
-        m = first is 'S' or 's' or 'A' or 'a' or 'C' or 'c' or 'R' or 'r' ? StoryFrom.Match(line) : Match.Empty;
+        m = StoryFromStart.MayMatch(line) ? StoryFrom.Match(line) : Match.Empty;
         if (m.Success)
         {
             source = m.Groups["src"].Value.Trim();
             return true;
         }
-        m = line.Contains(':') ? SourceLine.Match(line) : Match.Empty;
+        m = MatchSourceLine(line);
         if (m.Success)
         {
             source = m.Groups["src"].Value.Trim();
@@ -352,7 +459,7 @@ internal static class LineRules
             if (parts.Length < 3) continue;
             bool allShort = true;
             foreach (var p in parts)
-                if (Words.Count(p) is 0 or > 3) { allShort = false; break; }
+                if (WordCounter.Count(p) is 0 or > 3) { allShort = false; break; }
             if (allShort) return true;
         }
         return false;
@@ -363,14 +470,17 @@ internal static class LineRules
     /// "Published: 10:58, May 25, 2020 | Updated: ...", "Source: Xinhua | 2019-03-01 21:09:55 | Editor: Li",
     /// "By Jane Doe | chinadaily.com.cn | Updated: 2019-03-01 09:51") and every other segment is header metadata.
     /// </summary>
-    public static HeaderInfo? TryParseHeader(string line)
+    public static HeaderInfo? TryParseHeader(string line) =>
+        line.AsSpan().IndexOfAnyInRange('0', '9') < 0 ? null : TryParseHeader(line, WordCounter.Count(line), ScanTriggers(line));
+
+    /// <summary><see cref="TryParseHeader(string)"/> given the line's word count and <see cref="ScanTriggers"/>.</summary>
+    internal static HeaderInfo? TryParseHeader(string line, int words, ulong found)
     {
         // Every header states a date, so it holds a digit; most article lines are rejected here cheaply. A longer
         // line is a header only when it names a header keyword.
         if (line.Length > 250 || line.AsSpan().IndexOfAnyInRange('0', '9') < 0) return null;
-        int words = Words.Count(line);
         // HeaderKeyword can only match where its literals occur: without them no segment is searched for it.
-        bool keywords = (Triggers.Scan(line) & HeaderKeywordGroup) != 0;
+        bool keywords = (found & HeaderKeywordGroup) != 0;
         if (words > 24 || words > 12 && !keywords && !line.Contains('|')) return null;
         string source = "";
         DateOnly? published = null, updated = null;
@@ -392,10 +502,10 @@ internal static class LineRules
                         prefix = "";
                     }
                     if (prefix.StartsWith("By ", StringComparison.Ordinal)) prefix = prefix[3..].Trim();
-                    var sourceLine = SourceLine.Match(prefix);
+                    var sourceLine = MatchSourceLine(prefix);
                     if (sourceLine.Success) prefix = sourceLine.Groups["src"].Value.Trim();
                     // The prefix of a header is a name ("Xinhua"), never a clause ("The report was").
-                    if (Words.Count(prefix) > 6 || prefix.Split(' ', StringSplitOptions.RemoveEmptyEntries).Any(w => char.IsLower(w[0]))) return null;
+                    if (WordCounter.Count(prefix) > 6 || prefix.Split(' ', StringSplitOptions.RemoveEmptyEntries).Any(w => char.IsLower(w[0]))) return null;
                     any = true;
                     var keyword = m.Groups[2].Value.ToLowerInvariant();
                     if (keyword.Contains("updated") || keyword.Contains("modified")) updated ??= date;
@@ -404,9 +514,9 @@ internal static class LineRules
                     continue;
                 }
                 // "Updated 2 hours ago": a relative time stamp, metadata without a date.
-                if (m.Index == 0 && RelativeTime.IsMatch(rest.Trim())) continue;
+                if (m.Index == 0 && IsRelativeTime(rest.Trim())) continue;
             }
-            if (RelativeTime.IsMatch(segment)) continue;
+            if (IsRelativeTime(segment)) continue;
             // "(People's Daily Online) 14:28, March 01, 2019"
             if (segment.StartsWith('(') && segment.IndexOf(')') is > 1 and var close && close < 60)
             {
@@ -435,16 +545,16 @@ internal static class LineRules
                 published ??= placed;
                 continue;
             }
-            var src = SourceLine.Match(segment);
+            var src = MatchSourceLine(segment);
             if (src.Success)
             {
                 if (source.Length == 0) source = src.Groups["src"].Value.Trim();
                 continue;
             }
-            if (HeaderRole.IsMatch(segment)) continue;
+            if (HeaderRoleStart.MayMatch(segment) && HeaderRole.IsMatch(segment)) continue;
             // "22 July 2026 | News release | Geneva | Reading time: 3 min": a document-type label and the place of
             // issue stand beside the date in the header of a release; they are metadata, not the publisher.
-            if (ReleaseLabel.IsMatch(segment)) { labelSeen = true; continue; }
+            if (ReleaseLabelStart.MayMatch(segment) && ReleaseLabel.IsMatch(segment)) { labelSeen = true; continue; }
             if (TryParseByline(segment, out _, out var bylineSource))
             {
                 if (source.Length == 0) source = bylineSource;
@@ -453,9 +563,9 @@ internal static class LineRules
             // A place of issue after a label ("News release | Geneva"): a short capitalised name that is not an
             // agency or a multi-word publisher name.
             if (labelSeen && IsCapitalisedName(segment, 3) && !KnownNames.IsAgency(segment)
-                && !(Words.Count(segment) >= 2 && KnownNames.LooksLikePublisher(segment)))
+                && !(WordCounter.Count(segment) >= 2 && KnownNames.LooksLikePublisher(segment)))
                 continue;
-            if (Words.Count(segment) <= 4 && KnownNames.LooksLikePublisher(segment))
+            if (WordCounter.Count(segment) <= 4 && KnownNames.LooksLikePublisher(segment))
             {
                 // "World | Press Trust of India | Updated: ...": a section name looks like a name too; agencies win.
                 if (source.Length == 0 || KnownNames.IsAgency(segment) && !KnownNames.IsAgency(source)) source = segment;
@@ -497,6 +607,21 @@ internal static class LineRules
     // Document-type labels of a header: "News release", "Press statement", "Media advisory", "Feature".
     private static readonly Regex ReleaseLabel = new(
         @"^((news|press|media) (release|statement|advisory|note|briefing)|statement|joint statement|media advisory|feature|analysis|commentary|opinion|explainer|interview|fact sheet|update|speech)$", OptI);
+
+    // The openings of the anchored header patterns (read off their alternatives), so that most segments skip them.
+    private static readonly PrefixGate RelativeTimeStart = new(true, "read");
+    private static readonly PrefixGate ReleaseLabelStart = new(false,
+        "news", "press", "media", "statement", "joint", "feature", "analysis", "commentary", "opinion", "explainer", "interview",
+        "fact", "update", "speech");
+    private static readonly PrefixGate HeaderRoleStart = new(false,
+        "editor", "web editor", "responsible editor", "chief editor", "author", "reporter", "writer", "translator", "photographer");
+    private static readonly PrefixGate SourceLineStart = new(false, "source", "credit", "courtesy");
+
+    private static bool IsRelativeTime(string segment) => RelativeTimeStart.MayMatch(segment) && RelativeTime.IsMatch(segment);
+
+    /// <summary>SourceLine's match, or <see cref="Match.Empty"/> where it cannot match (no opening word or no ':').</summary>
+    private static Match MatchSourceLine(string text) =>
+        SourceLineStart.MayMatch(text) && text.Contains(':') ? SourceLine.Match(text) : Match.Empty;
 
     private static readonly Regex HeaderRole = new(@"^(editor|editors|web editor|responsible editor|chief editor|author|reporter|writer|translator|photographer)\s*:\s*\S.{0,60}$", OptI);
 
@@ -585,11 +710,12 @@ internal static class LineRules
     public static bool TryParseByline(string line, out string byline, out string source)
     {
         byline = source = "";
-        if (line.Length > 120) return false;
+        // BylineRegex is case-sensitive and anchored: "By", "BY", "Written by", "Words by", "Story by" or "Reported by".
+        if (line.Length > 120 || line.Length == 0 || line[0] is not ('B' or 'W' or 'S' or 'R')) return false;
         var m = BylineRegex.Match(line);
         if (!m.Success) return false;
         var name = m.Groups["name"].Value.Trim().TrimEnd('.');
-        if (Words.Count(name) > 12) return false;
+        if (WordCounter.Count(name) > 12) return false;
         // A byline is names: every lower-case word must be a connector ("and", "in", "of", ...).
         foreach (var w in name.Split([' ', ',', '|', '/'], StringSplitOptions.RemoveEmptyEntries))
         {
@@ -614,7 +740,7 @@ internal static class LineRules
         for (int i = parts.Length - 1; i >= 0; i--)
         {
             var p = parts[i];
-            if (parts.Length == 1 ? Words.Count(p) == 1 || KnownNames.LooksLikePublisher(p) : KnownNames.LooksLikePublisher(p))
+            if (parts.Length == 1 ? WordCounter.Count(p) == 1 || KnownNames.LooksLikePublisher(p) : KnownNames.LooksLikePublisher(p))
             {
                 // "By John Smith in Beijing" names a place, not a publisher
                 if (parts.Length > 1 && i == 0) break;
@@ -674,7 +800,7 @@ internal static class LineRules
         if (parts.Length is < 2 or > 4) return false;
         foreach (var part in parts)
             if (!IsCapitalisedName(part, 4)) return false;
-        if (KnownNames.IsAgency(parts[0]) || Words.Count(parts[0]) >= 2 && KnownNames.LooksLikePublisher(parts[0]) && !KnownNames.IsSectionName(parts[0]))
+        if (KnownNames.IsAgency(parts[0]) || WordCounter.Count(parts[0]) >= 2 && KnownNames.LooksLikePublisher(parts[0]) && !KnownNames.IsSectionName(parts[0]))
             publisher = parts[0];
         return true;
     }

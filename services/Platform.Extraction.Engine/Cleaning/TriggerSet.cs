@@ -12,11 +12,15 @@ namespace Platform.Extraction.Engine.Cleaning;
 internal sealed class TriggerSet
 {
     private readonly byte[] _asciiClass = new byte[128];
-    private readonly (char Char, byte Class)[] _foldedClass;
+    // The class of every UTF-16 code unit (64 KB, of which the scan of ordinary text touches the first 128 bytes):
+    // one load per character and no call in the scan loop, so the JIT keeps the automaton's states in registers (with
+    // a call for non-ASCII characters in the loop it kept them on the stack, a store and reload on each step).
+    private readonly byte[] _charClass = new byte[char.MaxValue + 1];
     private readonly int _classes;
     private readonly ushort[] _next;
     private readonly ulong[] _output;
     private readonly int _firstMatchRow;
+    private readonly int _longest;
 
     /// <param name="groups">Literal groups, at most 64; group i sets bit i of <see cref="Scan"/>'s result.</param>
     public TriggerSet(params string[][] groups)
@@ -34,6 +38,7 @@ internal sealed class TriggerSet
                     if (!classOf.ContainsKey(lower)) classOf[lower] = checked((byte)(classOf.Count + 1));
                 }
         _classes = classOf.Count + 1;
+        _longest = groups.SelectMany(g => g).Select(l => l.Length).DefaultIfEmpty(1).Max();
         for (int c = 0; c < 128; c++)
             _asciiClass[c] = classOf.TryGetValue(char.ToLowerInvariant((char)c), out var k) ? k : (byte)0;
         // OrdinalIgnoreCase compares simple upper-case forms, so the few non-ASCII characters whose upper case is
@@ -44,7 +49,8 @@ internal sealed class TriggerSet
             var upper = char.ToUpperInvariant((char)c);
             if (upper < 128 && _asciiClass[upper] != 0) folded.Add(((char)c, _asciiClass[upper]));
         }
-        _foldedClass = [.. folded];
+        Array.Copy(_asciiClass, _charClass, 128);
+        foreach (var (c, symbol) in folded) _charClass[c] = symbol;
 
         // The trie.
         var children = new List<Dictionary<int, int>> { new() };
@@ -122,26 +128,59 @@ internal sealed class TriggerSet
     }
 
     /// <summary>The groups with a literal in <paramref name="text"/>: bit i set for group i.</summary>
+    /// <remarks>
+    /// Each step of the automaton waits for the load of the previous one. A longer text is walked as two halves in
+    /// lock step (two independent chains the processor overlaps); the first half runs on past the middle by the
+    /// longest literal's length less one, so every occurrence lies wholly inside the half in which it starts, and a
+    /// walk from the start state finds every occurrence that starts inside its half.
+    /// </remarks>
     public ulong Scan(ReadOnlySpan<char> text)
     {
+        int overlap = _longest - 1;
+        if (text.Length < 2 * overlap + 16) return Walk(text);
+        int half = (text.Length - overlap) / 2;
+        var a = text[..(half + overlap)];
+        var b = text[half..];
         var next = _next;
-        var asciiClass = _asciiClass;
+        var charClass = _charClass;
+        int firstMatchRow = _firstMatchRow;
+        int ra = 0, rb = 0;
+        ulong found = 0;
+        int common = Math.Min(a.Length, b.Length);
+        for (int i = 0; i < common; i++)
+        {
+            ra = next[ra + charClass[a[i]]];
+            rb = next[rb + charClass[b[i]]];
+            if (ra >= firstMatchRow) found |= _output[ra / _classes];
+            if (rb >= firstMatchRow) found |= _output[rb / _classes];
+        }
+        // The halves differ in length by one character at most.
+        for (int i = common; i < a.Length; i++)
+        {
+            ra = next[ra + charClass[a[i]]];
+            if (ra >= firstMatchRow) found |= _output[ra / _classes];
+        }
+        for (int i = common; i < b.Length; i++)
+        {
+            rb = next[rb + charClass[b[i]]];
+            if (rb >= firstMatchRow) found |= _output[rb / _classes];
+        }
+        return found;
+    }
+
+    private ulong Walk(ReadOnlySpan<char> text)
+    {
+        var next = _next;
+        var charClass = _charClass;
         int firstMatchRow = _firstMatchRow;
         int row = 0;
         ulong found = 0;
         foreach (var c in text)
         {
-            int symbol = c < 128 ? asciiClass[c] : FoldedClass(c);
-            row = next[row + symbol];
+            row = next[row + charClass[c]];
             if (row >= firstMatchRow) found |= _output[row / _classes];
         }
         return found;
     }
 
-    private int FoldedClass(char c)
-    {
-        foreach (var (ch, symbol) in _foldedClass)
-            if (ch == c) return symbol;
-        return 0;
-    }
 }
