@@ -11,8 +11,15 @@ namespace Platform.Extraction.Engine.Tests;
 /// </summary>
 public sealed class LineRuleGateTests
 {
-    private static T Field<T>(string name) =>
-        (T)typeof(LineRules).GetField(name, BindingFlags.NonPublic | BindingFlags.Static)!.GetValue(null)!;
+    private static T Field<T>(string name) => Member<T>(typeof(LineRules), name);
+
+    // A private static field or property (the source-generated regexes are partial properties).
+    private static T Member<T>(Type type, string name)
+    {
+        const BindingFlags Flags = BindingFlags.NonPublic | BindingFlags.Static;
+        var value = type.GetField(name, Flags)?.GetValue(null) ?? type.GetProperty(name, Flags)?.GetValue(null);
+        return (T)(value ?? throw new InvalidOperationException($"{type.Name}.{name} not found"));
+    }
 
     // (regex field, gate field) pairs.
     private static readonly (string Regex, string Gate)[] Gated =
@@ -283,7 +290,7 @@ public sealed class LineRuleGateTests
     [InlineData("Press release")]
     public void TranscriptGate_PassesEveryAlternativeOfTheHeadingPattern(string line)
     {
-        var regex = (Regex)typeof(DocumentCleaner).GetField("TranscriptHeading", BindingFlags.NonPublic | BindingFlags.Static)!.GetValue(null)!;
+        var regex = Member<Regex>(typeof(DocumentCleaner), "TranscriptHeading");
         Assert.Matches(regex, line);
         Assert.True(LineRules.MayBeTranscriptHeading(LineRules.ScanTriggers(line)));
     }
@@ -294,7 +301,7 @@ public sealed class LineRuleGateTests
         string[] pieces = ["press", "news", "media", "conference", "briefing", "remarks", "rema", "\u212A", "s", "transcript", "interview",
             "release", " ", " ", "of", "the", "ı", "ſ"];
         var line = string.Concat((picks ?? []).Take(6).Select(p => pieces[(int)((uint)p % pieces.Length)]));
-        var regex = (Regex)typeof(DocumentCleaner).GetField("TranscriptHeading", BindingFlags.NonPublic | BindingFlags.Static)!.GetValue(null)!;
+        var regex = Member<Regex>(typeof(DocumentCleaner), "TranscriptHeading");
         if (regex.IsMatch(line)) Assert.True(LineRules.MayBeTranscriptHeading(LineRules.ScanTriggers(line)), line);
     }
     private static bool MayBeCreditSignoff(string line) =>
@@ -361,7 +368,7 @@ public sealed class LineRuleGateTests
         string[] pieces = ["BEIJING", "NEW", "DELHI", "St.", "O'HARE", "Beijing", "É", "Ω", "x", " ", "  ", "-", "--", "–", "—", ":", ",", "March 1",
             "(Reuters)", "(", ")", "\u00A0", "\t", "The", "city"];
         var line = string.Concat((picks ?? []).Take(8).Select(p => pieces[(int)((uint)p % pieces.Length)]));
-        var regex = (Regex)typeof(DocumentCleaner).GetField("UpperDateline", BindingFlags.NonPublic | BindingFlags.Static)!.GetValue(null)!;
+        var regex = Member<Regex>(typeof(DocumentCleaner), "UpperDateline");
         if (regex.IsMatch(line)) Assert.True(DocumentCleaner.MayBeUpperDateline(line), $"'{line}'");
     }
 }

@@ -25,29 +25,32 @@ internal sealed class CleanDocument
 /// repeated paragraphs) and the tail (from the first end marker after the last real paragraph: sign-offs,
 /// disclaimers, paywall boxes and price lists).
 /// </summary>
-internal static class DocumentCleaner
+internal static partial class DocumentCleaner
 {
-    private const RegexOptions Opt = RegexOptions.Compiled | RegexOptions.CultureInvariant;
+    private const RegexOptions Opt = RegexOptions.CultureInvariant;
 
     // "BEIJING - ...", "WASHINGTON (Reuters) - ...", "NEW DELHI, March 1 (IANS) - ..."
-    private static readonly Regex UpperDateline = new(
-        @"^(?<city>\p{Lu}[\p{Lu}.' -]{1,40}?)\s*(,[^-–—(\r\n]{1,40})?\s*(\((?<agency>[^)]{1,40})\))?\s*(-{1,2}|–|—|:)\s", Opt);
+    [GeneratedRegex(
+        @"^(?<city>\p{Lu}[\p{Lu}.' -]{1,40}?)\s*(,[^-–—(\r\n]{1,40})?\s*(\((?<agency>[^)]{1,40})\))?\s*(-{1,2}|–|—|:)\s", Opt)]
+    private static partial Regex UpperDateline { get; }
 
     // "Beijing, March 1 (Xinhua) -- ..."
-    private static readonly Regex TitleDateline = new(
-        @"^(?<city>\p{Lu}[\p{L}.' ]{1,30}?)(\s*[(\[][\p{L}.' ]{1,30}[)\]]){0,2}\s*,\s*[^(\r\n]{1,30}?\s*\((?<agency>[^)]{1,40})\)\s*(-{1,2}|–|—|:)\s", Opt);
+    [GeneratedRegex(
+        @"^(?<city>\p{Lu}[\p{L}.' ]{1,30}?)(\s*[(\[][\p{L}.' ]{1,30}[)\]]){0,2}\s*,\s*[^(\r\n]{1,30}?\s*\((?<agency>[^)]{1,40})\)\s*(-{1,2}|–|—|:)\s", Opt)]
+    private static partial Regex TitleDateline { get; }
 
     // "(CNN)North Korea has ...", "(Reuters) - ..."
-    private static readonly Regex CreditPrefix = new(@"^\((?<agency>\p{Lu}[\w .&-]{1,30})\)\s*(-{1,2}|–|—)?\s*\S", Opt);
+    [GeneratedRegex(@"^\((?<agency>\p{Lu}[\w .&-]{1,30})\)\s*(-{1,2}|–|—)?\s*\S", Opt)]
+    private static partial Regex CreditPrefix { get; }
 
     // "Trade Ministry Spokesperson Elena Varga's Regular Press Conference on March 14, 2023"
-    private static readonly Regex TranscriptHeading = new(
-        @"(press conference|press briefing|news conference|news briefing|media briefing|briefing|remarks|transcript|interview|press release)",
-        Opt | RegexOptions.IgnoreCase);
+    [GeneratedRegex(
+        @"(press conference|press briefing|news conference|news briefing|media briefing|briefing|remarks|transcript|interview|press release)", Opt | RegexOptions.IgnoreCase)]
+    private static partial Regex TranscriptHeading { get; }
 
-    private static readonly Regex SpokespersonOf = new(
-        @"(^|\s)(?<body>(the\s+)?(\p{Lu}[\w'&.-]*\s+(of\s+|and\s+|for\s+)?){1,8}?)([Ss]pokesperson|[Ss]pokesman|[Ss]pokeswoman|[Ss]pokespeople|[Pp]ress [Ss]ecretary|SPOKESPERSON|SPOKESMAN)\b",
-        Opt);
+    [GeneratedRegex(
+        @"(^|\s)(?<body>(the\s+)?(\p{Lu}[\w'&.-]*\s+(of\s+|and\s+|for\s+)?){1,8}?)([Ss]pokesperson|[Ss]pokesman|[Ss]pokeswoman|[Ss]pokespeople|[Pp]ress [Ss]ecretary|SPOKESPERSON|SPOKESMAN)\b", Opt)]
+    private static partial Regex SpokespersonOf { get; }
 
     public static CleanDocument Clean(SourceDocument doc)
     {
@@ -555,7 +558,8 @@ internal static class DocumentCleaner
 
     // "Dr Jane Roe in her office at the Example Institute.", "Fans outside the stadium on Sunday.": two to five
     // capitalised words, then a place preposition.
-    private static readonly Regex NamePlaced = new(@"^(\p{Lu}[\p{L}'’.-]*\s){2,5}(in|at|outside|inside|during|beside|near|on)\s", Opt);
+    [GeneratedRegex(@"^(\p{Lu}[\p{L}'’.-]*\s){2,5}(in|at|outside|inside|during|beside|near|on)\s", Opt)]
+    private static partial Regex NamePlaced { get; }
 
     private static bool IsNamePlacedCaption(string line, int words)
     {

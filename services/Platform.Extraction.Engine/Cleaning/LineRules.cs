@@ -12,36 +12,48 @@ internal sealed record HeaderInfo(string Source, DateOnly? Published, DateOnly? 
 /// without nesting and only ever see lines of at most 600 characters (headers 250), so backtracking work per line
 /// is bounded by a constant and classification stays linear in the input. Compiled, since every line meets them.
 /// </summary>
-internal static class LineRules
+internal static partial class LineRules
 {
-    private const RegexOptions Opt = RegexOptions.Compiled | RegexOptions.CultureInvariant;
+    private const RegexOptions Opt = RegexOptions.CultureInvariant;
     private const RegexOptions OptI = Opt | RegexOptions.IgnoreCase;
 
-    private static readonly Regex HeaderKeyword = new(
-        @"(^|\s|\|)(Published|Posted|Updated|Last updated|Last modified|First published|Modified|Date)(\s+(on|at))?\s*:?\s*", OptI);
+    [GeneratedRegex(
+        @"(^|\s|\|)(Published|Posted|Updated|Last updated|Last modified|First published|Modified|Date)(\s+(on|at))?\s*:?\s*", OptI)]
+    private static partial Regex HeaderKeyword { get; }
 
-    private static readonly Regex BylineRegex = new(@"^(By|BY|Written by|Words by|Story by|Reported by)\s+(?<name>[A-Z\p{Lu}].{0,100})$", Opt);
+    [GeneratedRegex(@"^(By|BY|Written by|Words by|Story by|Reported by)\s+(?<name>[A-Z\p{Lu}].{0,100})$", Opt)]
+    private static partial Regex BylineRegex { get; }
 
     // Caption markers, one regex per alternative of what was a single alternation (a line matches the alternation
     // exactly when it matches one of them). Each is tried only when the line holds what it needs (CaptionAlternatives):
     // the alternation, searched at every position of every line with a caption word, cost microseconds per line.
-    private static readonly Regex CaptionBracket = new(@"\[\s*(photo|image|picture|video)[^\]]{0,80}\]", OptI);
-    private static readonly Regex CaptionParen = new(@"\(\s*(\w+\s+){0,2}(photo|photos|image|picture|file photo|file)\s*(/|:|\)|by\b|credit)", OptI);
-    private static readonly Regex CaptionOpening = new(
-        @"(^(photo|photos|image|picture|file photo|photograph|caption|pic|video grab|screengrab)\s*(:|/|\||-|–))|(^file (photo|image|picture)\b)", OptI);
-    private static readonly Regex CaptionCreditLiteral = new(
-        @"getty images|photo credit|image credit|image source|\(photo\)|\(file\)|/\s*afp\s*photo|afp photo|ap photo|reuters/|xinhua/|/xinhua|photo/", OptI);
-    private static readonly Regex CaptionLabel = new(@"\b(photo|photograph|image|picture|pic)s?\s*:\s*\S[^.]{0,60}$", OptI);
-    private static readonly Regex CaptionInThis = new(@"\bin this (undated |file |handout |recent )?(photo|picture|image|video grab)", OptI);
-    private static readonly Regex CaptionWire = new(@"\b(via|/)\s*(reuters|ap|afp|getty|epa|xinhua|kcna|yonhap)\s*\)?\.?$", OptI);
-    private static readonly Regex CaptionHandout = new(@"\bhandout (photo|picture|image|via)", OptI);
+    [GeneratedRegex(@"\[\s*(photo|image|picture|video)[^\]]{0,80}\]", OptI)]
+    private static partial Regex CaptionBracket { get; }
+    [GeneratedRegex(@"\(\s*(\w+\s+){0,2}(photo|photos|image|picture|file photo|file)\s*(/|:|\)|by\b|credit)", OptI)]
+    private static partial Regex CaptionParen { get; }
+    [GeneratedRegex(
+        @"(^(photo|photos|image|picture|file photo|photograph|caption|pic|video grab|screengrab)\s*(:|/|\||-|–))|(^file (photo|image|picture)\b)", OptI)]
+    private static partial Regex CaptionOpening { get; }
+    [GeneratedRegex(
+        @"getty images|photo credit|image credit|image source|\(photo\)|\(file\)|/\s*afp\s*photo|afp photo|ap photo|reuters/|xinhua/|/xinhua|photo/", OptI)]
+    private static partial Regex CaptionCreditLiteral { get; }
+    [GeneratedRegex(@"\b(photo|photograph|image|picture|pic)s?\s*:\s*\S[^.]{0,60}$", OptI)]
+    private static partial Regex CaptionLabel { get; }
+    [GeneratedRegex(@"\bin this (undated |file |handout |recent )?(photo|picture|image|video grab)", OptI)]
+    private static partial Regex CaptionInThis { get; }
+    [GeneratedRegex(@"\b(via|/)\s*(reuters|ap|afp|getty|epa|xinhua|kcna|yonhap)\s*\)?\.?$", OptI)]
+    private static partial Regex CaptionWire { get; }
+    [GeneratedRegex(@"\bhandout (photo|picture|image|via)", OptI)]
+    private static partial Regex CaptionHandout { get; }
     // "... at the plant. Credit: Example Times/Jane Roe": a credit at the end of the line names the photographer.
-    private static readonly Regex CaptionCredit = new(@"(^\(?|[.)]\s{1,3}\(?|\s\()(credit|credits|photo credit|courtesy)\s*:\s*[^.]{1,80}$", OptI);
+    [GeneratedRegex(@"(^\(?|[.)]\s{1,3}\(?|\s\()(credit|credits|photo credit|courtesy)\s*:\s*[^.]{1,80}$", OptI)]
+    private static partial Regex CaptionCredit { get; }
 
     // A caption closed by a credit "(Example News: Jane Roe)" right after its sentence.
-    private static readonly Regex OrgNameCredit = new(@"[.!?]\s{0,2}\(\p{Lu}[\w.&' -]{1,40}:\s?\p{Lu}[\w.'’ -]{1,40}\)$", Opt);
+    [GeneratedRegex(@"[.!?]\s{0,2}\(\p{Lu}[\w.&' -]{1,40}:\s?\p{Lu}[\w.'’ -]{1,40}\)$", Opt)]
+    private static partial Regex OrgNameCredit { get; }
 
-    private static readonly Regex LinkLine = new(
+    [GeneratedRegex(
         @"^(also read|read also|read more|more|related|related stories|related story|related news|related articles|related content|see also|" +
         @"related (media|video|videos|links|documents|files|galleries|audio|coverage|topics|posts)|" +
         @"recommended|suggested|watch|listen|trending|must read|don't miss|read next|up next|top stories|latest news|more news|more stories|editor's picks|" +
@@ -49,13 +61,14 @@ internal static class LineRules
         @"^(related (articles|stories|news|content|coverage|topics|links|posts)|more (from|on|in) [\w .&'-]{1,40}|recommended( for you)?|most (read|popular|viewed|shared)|" +
         @"trending( now| stories)?|latest (news|stories|articles)|top stories|you may also like|you might also like|read next|what to read next|further reading|editor's picks|" +
         @"explore more on (these|this) topics?|more on (this|these) (story|stories|topics?)|(see|view) (all|more) (stories|articles|news))\s*:?$|" +
-        @"^download (the|our) [\w' -]{1,40} app\b",
-        OptI);
+        @"^download (the|our) [\w' -]{1,40} app\b", OptI)]
+    private static partial Regex LinkLine { get; }
 
-    private static readonly Regex NavigationAnywhere = new(
-        @"(^|\s)(cms|skip to (main )?content|toggle navigation|main menu|back to top|jump to|open menu|close menu)($|\s)", OptI);
+    [GeneratedRegex(
+        @"(^|\s)(cms|skip to (main )?content|toggle navigation|main menu|back to top|jump to|open menu|close menu)($|\s)", OptI)]
+    private static partial Regex NavigationAnywhere { get; }
 
-    private static readonly Regex Navigation = new(
+    [GeneratedRegex(
         @"^(home|menu|search|share|share this|share this article|share (the )?(article|story|page|post)|share on|tweet|print|email|comments?|advertisement|sponsored|" +
         @"scroll to continue|continue reading|story continues below|follow us|download (the|our) app|tags|topics|filed under|" +
         @"leave a comment|view comments|add comment|next article|previous article|prev|next|loading|loading\.\.\.)\b\s*(:|$|on|\||-|›|»)|" +
@@ -74,16 +87,17 @@ internal static class LineRules
         // Media player chrome scraped as text: "Video PlayerClose", "Audio player", "Play Video".
         @"^(video|audio|media) ?player\s*(close|loading)?$|^(play|watch) (video|now)$|" +
         // Page tools: "Text size: A A A", "Font size A- A+", "Print-friendly version", "Download PDF".
-        @"^(text|font)[ -]?size\s*:?(\s{1,3}[aA][+-]?){1,5}$|^(print|printer)[ -]?(friendly|version)( (pdf|version|page))?$|^(download|save)( as)? (pdf|the pdf)$|^(pdf|print|email)( \| (pdf|print|email)){1,3}$",
-        OptI);
+        @"^(text|font)[ -]?size\s*:?(\s{1,3}[aA][+-]?){1,5}$|^(print|printer)[ -]?(friendly|version)( (pdf|version|page))?$|^(download|save)( as)? (pdf|the pdf)$|^(pdf|print|email)( \| (pdf|print|email)){1,3}$", OptI)]
+    private static partial Regex Navigation { get; }
 
     // Atomic groups: each word is matched once, so a line of many words and spaces cannot make the engine backtrack.
-    private static readonly Regex SocialWords = new(
+    [GeneratedRegex(
         @"^(?>share( this( page| article| story| post)?)?\s*:\s*)?(?>(?>comments?\s*\(\d{1,6}\)|share on|share via|share|tweet|facebook|twitter|x|whatsapp|linkedin|email|e-mail|print|pinterest|reddit|telegram|copy link|copy|save|comments|comment|" +
-        @"instagram|youtube|flipboard|messenger|sms|link)(?>\s*[|•·,/]?\s*))+$", OptI);
+        @"instagram|youtube|flipboard|messenger|sms|link)(?>\s*[|•·,/]?\s*))+$", OptI)]
+    private static partial Regex SocialWords { get; }
 
     // Phrases that only paywalls and sign-up boxes use.
-    private static readonly Regex PaywallStrong = new(
+    [GeneratedRegex(
         @"\{\{[^}]{0,60}\}\}|subscribe (now|today|to (read|continue|unlock|get|our))|already (a )?(subscribed|subscriber|a member)|" +
         @"free articles?|paywall|unlimited access|cancel any ?time|renews? automatically|\blog ?in to\b|\bsign ?in to (read|continue)|" +
         @"(digital|premium) subscription|create (a free |an )?account|become a (member|subscriber)|support (our|independent) journalism|" +
@@ -94,61 +108,65 @@ internal static class LineRules
         @"^get [^.]{1,50}? (news|stories|headlines|updates|briefings?)( delivered)? (in|to|into|straight to) your inbox\b|" +
         // Channel promos: "Follow the Example Post on WhatsApp and get the news first".
         @"^follow [^.]{1,40}? on (whatsapp|telegram|google news|x|twitter|facebook|instagram|youtube|tiktok|threads|linkedin|bluesky|signal)\b|" +
-        @"\bby (subscribing|signing up|registering|clicking)\b[^.]{0,60}\byou (agree|accept|consent)|\bunsubscribe at any time|\bdelivered (straight |directly |free )?to your inbox\b",
-        OptI);
+        @"\bby (subscribing|signing up|registering|clicking)\b[^.]{0,60}\byou (agree|accept|consent)|\bunsubscribe at any time|\bdelivered (straight |directly |free )?to your inbox\b", OptI)]
+    private static partial Regex PaywallStrong { get; }
 
     // Cookie and consent banners: the notice (any length, it opens the line) and its buttons (short lines).
-    private static readonly Regex ConsentNotice = new(
+    [GeneratedRegex(
         @"^(we|this (web)?site|our (web)?sites?|this page)( and our (partners|vendors))? (uses?|may use|store) cookies\b|" +
         @"^by (clicking|continuing|using)\b[^.]{0,80}\b(agree|consent)\b[^.]{0,40}\bcookies\b|" +
         @"^cookies? (policy|notice|consent|settings)\s*:|(^|[.:]\s{1,3})(this|our) (web)?site uses cookies\b|" +
-        @"^we (value|care about|respect) your privacy\b|^we and our (\d{1,4} )?(partners|vendors|advertising partners)\b|^do not sell (or share )?my personal (information|data)\b|^your privacy (choices|settings|options)$",
-        OptI);
+        @"^we (value|care about|respect) your privacy\b|^we and our (\d{1,4} )?(partners|vendors|advertising partners)\b|^do not sell (or share )?my personal (information|data)\b|^your privacy (choices|settings|options)$", OptI)]
+    private static partial Regex ConsentNotice { get; }
 
     // Buttons only ("Manage preferences | Accept all"), or a short line about cookies ("Cookie settings"); a headline
     // such as "Ministers reject all calls for an inquiry" is neither.
-    private static readonly Regex ConsentButtons = new(
+    [GeneratedRegex(
         @"^(?>(?>accept|reject|allow|decline|refuse|agree|i agree|manage|customi[sz]e|got it|ok)" +
         @"(?> all| only| essential| necessary| non-essential| optional| required| my| and close| and continue)?" +
         @"(?> cookies| preferences| settings| choices| options)?\s*[|/·•]?\s*){1,4}$|" +
-        @"\bcookies?\b.{0,60}\b(settings|preferences|policy|notice|consent|accept|reject|manage)\b|\b(accept|reject|manage|allow) (all |only )?(essential |necessary |optional )?cookies\b",
-        OptI);
+        @"\bcookies?\b.{0,60}\b(settings|preferences|policy|notice|consent|accept|reject|manage)\b|\b(accept|reject|manage|allow) (all |only )?(essential |necessary |optional )?cookies\b", OptI)]
+    private static partial Regex ConsentButtons { get; }
 
     // Words of marketing boxes that ordinary sentences use too: only on short lines that are not sentences.
-    private static readonly Regex PaywallWeak = new(
+    [GeneratedRegex(
         @"subscri(be|ption|ber)|\blog ?in\b|\bsign ?(in|up)\b|newsletters?|e-?paper|premium|per month|/month|/year|per year|" +
-        @"special offer|limited offer|digital (access|edition|plans?|replica)|\bregister\b",
-        OptI);
+        @"special offer|limited offer|digital (access|edition|plans?|replica)|\bregister\b", OptI)]
+    private static partial Regex PaywallWeak { get; }
 
-    private static readonly Regex Price = new(
-        @"^([₹$€£¥]|rs\.?|inr|usd|eur|gbp)\s?\d[\d,.]*(\s?(/|per)\s?\w+)?$|^\d[\d,.]*\s?([₹$€£¥]|rs\.?|inr|usd|eur|gbp)(\s?(/|per)\s?\w+)?$", OptI);
+    [GeneratedRegex(
+        @"^([₹$€£¥]|rs\.?|inr|usd|eur|gbp)\s?\d[\d,.]*(\s?(/|per)\s?\w+)?$|^\d[\d,.]*\s?([₹$€£¥]|rs\.?|inr|usd|eur|gbp)(\s?(/|per)\s?\w+)?$", OptI)]
+    private static partial Regex Price { get; }
 
-    private static readonly Regex DisclaimerRegex = new(
+    [GeneratedRegex(
         @"^(disclaimer|note to readers|editor's note|editors' note)\b|has not been edited by|auto-generated from a syndicated feed|" +
         @"views expressed (here|in this|by)|^copyright\b|©|all rights reserved|^\(?(except for|only) the headline|" +
         @"^this (article|story|content) (is|was) (published|provided|produced) (by|from|under)|^this (article|story|report) (was|has been|is) (translated|adapted) from\b|reproduced with permission|" +
-        @"^our standards\s*:|trust principles",
-        OptI);
+        @"^our standards\s*:|trust principles", OptI)]
+    private static partial Regex DisclaimerRegex { get; }
 
     // "--IANS", "-- Reuters", "—AP"
-    private static readonly Regex DashSignoff = new(@"^([-–—]{1,3}|/)\s*(?<src>[A-Z][\w&.' ]{0,40}?)\s*[-–—]{0,3}$", Opt);
+    [GeneratedRegex(@"^([-–—]{1,3}|/)\s*(?<src>[A-Z][\w&.' ]{0,40}?)\s*[-–—]{0,3}$", Opt)]
+    private static partial Regex DashSignoff { get; }
 
-    private static readonly Regex CreditSignoff = new(
+    [GeneratedRegex(
         @"^\(?\s*((additional )?reporting|writing|editing|compiled|edited|written|produced|translated|with inputs|inputs) (by|from)\s[^)]{1,200}\)?\.?$|" +
         @"^\(?\s*(ends|end|enditem|###|\*\*\*)\s*\)?$|^[\w.+-]{1,64}@[\w-]{1,63}(\.[\w-]{1,63}){1,4}$|^\[?\s*(editor|web editor|responsible editor|chief editor|translator|reporter|writer)\s*:\s*[^\]]{1,60}\]?$|" +
-        @"^[\w .,&'-]{1,160} contributed (reporting )?to this (story|report|article)\.?$",
-        OptI);
+        @"^[\w .,&'-]{1,160} contributed (reporting )?to this (story|report|article)\.?$", OptI)]
+    private static partial Regex CreditSignoff { get; }
 
     // Author notes: "Jane Roe covers transport for the Example Post. Reach her at jroe@example.com." (a contact
     // address or number follows).
-    private static readonly Regex AuthorContact = new(
-        @"\b(reach|contact|email|follow) (him|her|them) (at|on|via)\s+(@|\+?\d|[\w.+-]{1,64}@)|\bcan be reached at\s+(@|\+?\d|[\w.+-]{1,64}@)", OptI);
+    [GeneratedRegex(
+        @"\b(reach|contact|email|follow) (him|her|them) (at|on|via)\s+(@|\+?\d|[\w.+-]{1,64}@)|\bcan be reached at\s+(@|\+?\d|[\w.+-]{1,64}@)", OptI)]
+    private static partial Regex AuthorContact { get; }
 
     private static readonly string[] AuthorContactTriggers =
         ["reach", "contact", "email", "follow"];
 
     // A market or score ticker: "FTSE 100 7,650.2 +0.4% | Dow 38,990 -0.2%" - two or more signed changes.
-    private static readonly Regex SignedChange = new(@"(^|\s|\()([+\-−]\s?\d{1,6}([.,]\d{1,4})?%|[▲▼]\s?\d{1,6}([.,]\d{1,4})?%?)", Opt);
+    [GeneratedRegex(@"(^|\s|\()([+\-−]\s?\d{1,6}([.,]\d{1,4})?%|[▲▼]\s?\d{1,6}([.,]\d{1,4})?%?)", Opt)]
+    private static partial Regex SignedChange { get; }
 
     private static bool IsTicker(string line)
     {
@@ -158,15 +176,20 @@ internal static class LineRules
         return count >= 2;
     }
 
-    private static readonly Regex ParenAgency = new(@"^\(\s*(?<src>[A-Za-z][\w&.' -]{0,40})\s*\)$", Opt);
-    private static readonly Regex SourceLine = new(@"^(source|sources|credit|courtesy)\s*:\s*(?<src>[^|]{1,60})$", OptI);
+    [GeneratedRegex(@"^\(\s*(?<src>[A-Za-z][\w&.' -]{0,40})\s*\)$", Opt)]
+    private static partial Regex ParenAgency { get; }
+    [GeneratedRegex(@"^(source|sources|credit|courtesy)\s*:\s*(?<src>[^|]{1,60})$", OptI)]
+    private static partial Regex SourceLine { get; }
 
     // The footer of archived BBC pages and similar syndication notes: "Story from BBC NEWS:".
-    private static readonly Regex StoryFrom = new(@"^(story|article|content|report) (from|by|courtesy of) (?<src>[\w .&'-]{1,40}?):?$", OptI);
+    [GeneratedRegex(@"^(story|article|content|report) (from|by|courtesy of) (?<src>[\w .&'-]{1,40}?):?$", OptI)]
+    private static partial Regex StoryFrom { get; }
 
-    private static readonly Regex DeskCode = new(@"^[a-z]{1,6}(/[a-z]{1,6})*/?$", Opt);
+    [GeneratedRegex(@"^[a-z]{1,6}(/[a-z]{1,6})*/?$", Opt)]
+    private static partial Regex DeskCode { get; }
 
-    private static readonly Regex Url = new(@"^(https?://|www\.)\S+$", OptI);
+    [GeneratedRegex(@"^(https?://|www\.)\S+$", OptI)]
+    private static partial Regex Url { get; }
 
     // Literal triggers: a pattern can only match a line holding one of them (or the extra character), so one scan
     // for all of them (TriggerSet) rejects most article lines before any regex runs. The scan compares as
@@ -601,12 +624,14 @@ internal static class LineRules
     private static readonly string[] HeaderSeparators = ["|", "·", "•", " / "];
 
     // "3 min read", "2 hours ago", "Reading time: 4 minutes"
-    private static readonly Regex RelativeTime = new(
-        @"^(\d{1,3} ?(min|mins|minute|minutes) read|\d{1,3} (seconds?|minutes?|mins?|hours?|hrs?|days?) ago|(reading|read) time\s*:?\s*\d{1,3} ?(min|mins|minutes?))$", OptI);
+    [GeneratedRegex(
+        @"^(\d{1,3} ?(min|mins|minute|minutes) read|\d{1,3} (seconds?|minutes?|mins?|hours?|hrs?|days?) ago|(reading|read) time\s*:?\s*\d{1,3} ?(min|mins|minutes?))$", OptI)]
+    private static partial Regex RelativeTime { get; }
 
     // Document-type labels of a header: "News release", "Press statement", "Media advisory", "Feature".
-    private static readonly Regex ReleaseLabel = new(
-        @"^((news|press|media) (release|statement|advisory|note|briefing)|statement|joint statement|media advisory|feature|analysis|commentary|opinion|explainer|interview|fact sheet|update|speech)$", OptI);
+    [GeneratedRegex(
+        @"^((news|press|media) (release|statement|advisory|note|briefing)|statement|joint statement|media advisory|feature|analysis|commentary|opinion|explainer|interview|fact sheet|update|speech)$", OptI)]
+    private static partial Regex ReleaseLabel { get; }
 
     // The openings of the anchored header patterns (read off their alternatives), so that most segments skip them.
     private static readonly PrefixGate RelativeTimeStart = new(true, "read");
@@ -623,7 +648,8 @@ internal static class LineRules
     private static Match MatchSourceLine(string text) =>
         SourceLineStart.MayMatch(text) && text.Contains(':') ? SourceLine.Match(text) : Match.Empty;
 
-    private static readonly Regex HeaderRole = new(@"^(editor|editors|web editor|responsible editor|chief editor|author|reporter|writer|translator|photographer)\s*:\s*\S.{0,60}$", OptI);
+    [GeneratedRegex(@"^(editor|editors|web editor|responsible editor|chief editor|author|reporter|writer|translator|photographer)\s*:\s*\S.{0,60}$", OptI)]
+    private static partial Regex HeaderRole { get; }
 
     private static readonly HashSet<string> TimeWords = new(StringComparer.OrdinalIgnoreCase)
     {
@@ -633,7 +659,8 @@ internal static class LineRules
         "thur", "thurs", "fri", "sat", "sun", "hrs", "local", "time", "first", "last",
     };
 
-    private static readonly Regex TimeToken = new(@"^\d{1,2}([:.]\d{2}){0,2}\s*(am|pm|a\.m|p\.m|hrs|h)?$", OptI);
+    [GeneratedRegex(@"^\d{1,2}([:.]\d{2}){0,2}\s*(am|pm|a\.m|p\.m|hrs|h)?$", OptI)]
+    private static partial Regex TimeToken { get; }
 
     private static bool IsDateOnly(string line, out DateOnly? date)
     {
@@ -649,7 +676,8 @@ internal static class LineRules
 
     // A time zone is written as a short capitalised abbreviation ("ET", "MST", "AEDT", "UTC+8"), so it is read as a
     // pattern after a clock time rather than from a closed list.
-    private static readonly Regex ZoneToken = new(@"^[A-Z]{2,5}([+-]\d{1,2}(:?\d{2})?)?$", Opt);
+    [GeneratedRegex(@"^[A-Z]{2,5}([+-]\d{1,2}(:?\d{2})?)?$", Opt)]
+    private static partial Regex ZoneToken { get; }
 
     private static readonly SearchValues<char> TimeSeparators = SearchValues.Create(" ,|()-\u2013");
     private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> TimeWordLookup = TimeWords.GetAlternateLookup<ReadOnlySpan<char>>();
@@ -816,8 +844,9 @@ internal static class LineRules
     }
 
     // "© 2025 The Daily Example. All rights reserved.", "Copyright 2024 Example Media Ltd"
-    private static readonly Regex CopyrightHolder = new(
-        @"^(©|\(c\)|copyright)\s*(©|copyright)?\s*(\d{4}(\s*[-–]\s*\d{4})?\s*,?\s*)?(?<src>\p{Lu}[\w&.' -]{1,60}?)\s*(\.\s|\.$|,|;|\||$)", OptI);
+    [GeneratedRegex(
+        @"^(©|\(c\)|copyright)\s*(©|copyright)?\s*(\d{4}(\s*[-–]\s*\d{4})?\s*,?\s*)?(?<src>\p{Lu}[\w&.' -]{1,60}?)\s*(\.\s|\.$|,|;|\||$)", OptI)]
+    private static partial Regex CopyrightHolder { get; }
 
     private static readonly string[] LegalForms = [" Inc.", " Inc", " Ltd.", " Ltd", " Limited", " LLC", " plc", " PLC", " GmbH", " Pty Ltd", " Corp.", " Corp"];
 
