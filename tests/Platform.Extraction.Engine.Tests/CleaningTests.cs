@@ -131,6 +131,8 @@ public class CleaningTests
     [InlineData("Close Window", "navigation")]
     [InlineData("Video PlayerClose", "navigation")]
     [InlineData("A leader inspects a factory in this undated photo released on March 1, 2019. KCNA via REUTERS", "caption")]
+    [InlineData("Fishermen mend their nets on the quay in 1950. Courtesy: Port Archive", "caption")]
+    [InlineData("Fishermen mend their nets on the quay (Courtesy: Port Archive)", "caption")]
     public void Classify_BoilerplateLine_ReturnsReason(string line, string reason) =>
         Assert.Equal(reason, Cleaning.LineRules.Classify(line));
 

@@ -227,7 +227,7 @@ public sealed class LineRuleGateTests
     [InlineData("A handout picture of the port")]
     [InlineData("Crowds at the port. Credit: Example Times/Jane Roe")]
     [InlineData("Crowds at the port (Courtesy: Jane Roe / Example)")]
-    [InlineData("Courtesy: Jane Roe")] // no caption: the old gate wants a '/' with "courtesy"
+    [InlineData("Courtesy: Jane Roe")]
     [InlineData("The minister discussed the topic: trade and the file on tariffs")]
     [InlineData("Bolivia's aviation authority said on Monday that flights resumed.")]
     public void IsCaptionMarker_DecidesAsTheSingleAlternation(string line) =>

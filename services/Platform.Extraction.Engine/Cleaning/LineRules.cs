@@ -227,9 +227,9 @@ internal static partial class LineRules
     private static readonly string[] ConsentButtonWords =
         ["accept", "reject", "allow", "decline", "refuse", "agree", "i agree", "manage", "customi", "got it", "ok"];
 
-    // CaptionMarker's alternatives all hold a caption trigger, except two that hold '/': "... /AP" (a wire credit at
-    // the end) and "Courtesy: ..." (a line with '/' elsewhere reaches it).
-    private static readonly string[] CaptionSlashTriggers = ["courtesy"];
+    // CaptionMarker's alternatives all hold a caption trigger, except a wire credit after '/' at the end ("... /AP")
+    // and a courtesy credit ("... at the quay. Courtesy: Port Archive").
+    private static readonly string[] CaptionCourtesyTriggers = ["courtesy"];
     private static readonly string[] WireCredits = ["reuters", "ap", "afp", "getty", "epa", "xinhua", "kcna", "yonhap"];
 
     // What each caption alternative needs besides its punctuation: one of these words. None holds a 'k', so the
@@ -265,9 +265,8 @@ internal static partial class LineRules
 
     internal static bool CaptionMayMatch(string line, ulong found)
     {
-        if ((found & CaptionGroup) != 0) return true;
+        if ((found & (CaptionGroup | CaptionCourtesyGroup)) != 0) return true;
         if (!line.Contains('/')) return false;
-        if ((found & CaptionSlashGroup) != 0) return true;
         // "\b(via|/)\s*(reuters|ap|...)\s*\)?\.?$": the credit ends the line.
         var end = line.AsSpan();
         if (end.EndsWith('.')) end = end[..^1];
@@ -341,13 +340,13 @@ internal static partial class LineRules
     // Bits of TriggerSet.Scan: one per group of triggers above.
     private const ulong CaptionGroup = 1 << 0, DisclaimerGroup = 1 << 1, PaywallStrongGroup = 1 << 2, PaywallWeakGroup = 1 << 3,
         NavigationGroup = 1 << 4, ConsentGroup = 1 << 5, HeaderKeywordGroup = 1 << 6, AuthorContactGroup = 1 << 7, CreditGroup = 1 << 8,
-        CaptionSlashGroup = 1 << 9, CaptionCoreGroup = 1 << 10, CaptionVideoGroup = 1 << 11, CaptionFileGroup = 1 << 12,
+        CaptionCourtesyGroup = 1 << 9, CaptionCoreGroup = 1 << 10, CaptionVideoGroup = 1 << 11, CaptionFileGroup = 1 << 12,
         CaptionPicGroup = 1 << 13, CaptionViaGroup = 1 << 14, CaptionHandoutGroup = 1 << 15, CaptionCreditGroup = 1 << 16,
         TranscriptGroup = 1 << 17, ContributedGroup = 1 << 18;
 
     internal static readonly TriggerSet Triggers = new(
         CaptionTriggers, DisclaimerTriggers, PaywallStrongTriggers, PaywallWeakTriggers, NavigationTriggers, ConsentTriggers,
-        HeaderKeywordTriggers, AuthorContactTriggers, CreditTriggers, CaptionSlashTriggers, CaptionCoreTriggers, CaptionVideoTriggers,
+        HeaderKeywordTriggers, AuthorContactTriggers, CreditTriggers, CaptionCourtesyTriggers, CaptionCoreTriggers, CaptionVideoTriggers,
         CaptionFileTriggers, CaptionPicTriggers, CaptionViaTriggers, CaptionHandoutTriggers, CaptionCreditTriggers, TranscriptTriggers,
         ContributedTriggers);
 
