@@ -133,6 +133,36 @@ internal static class CharClasses
         block.NonAscii |= nonAscii << offset;
     }
 
+    /// <summary>
+    /// Buffers for the blocks and masks of one stage at a time on this thread. Speed: reused rather than
+    /// stackalloc'd, because a method with stackalloc and loops is compiled once without profile-guided
+    /// optimisation; and rather than allocated, to spare the zeroing. Every element a stage reads it has written.
+    /// </summary>
+    internal sealed class Scratch
+    {
+        [ThreadStatic] private static Scratch? current;
+
+        private CharBlock[] blocks = new CharBlock[64];
+        private ulong[] masks = new ulong[256];
+
+        /// <summary>This thread's buffers; the previous user of them on this thread is done with them.</summary>
+        public static Scratch Get() => current ??= new Scratch();
+
+        /// <summary><paramref name="n"/> blocks.</summary>
+        public Span<CharBlock> Blocks(int n)
+        {
+            if (blocks.Length < n) blocks = new CharBlock[Math.Max(n, blocks.Length * 2)];
+            return blocks.AsSpan(0, n);
+        }
+
+        /// <summary>Mask number <paramref name="index"/> (0 to 3) of <paramref name="n"/> words.</summary>
+        public Span<ulong> Mask(int index, int n)
+        {
+            if (masks.Length < 4 * n) masks = new ulong[Math.Max(4 * n, masks.Length * 2)];
+            return masks.AsSpan(index * n, n);
+        }
+    }
+
     /// <summary>The first set bit at or after <paramref name="from"/>, or -1.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static int NextSet(ReadOnlySpan<ulong> bits, int from)

@@ -87,14 +87,14 @@ internal static class KeyPhrases
     {
         var span = text.AsSpan(0, limit);
         int n = CharClasses.BlockCount(limit);
-        // Speed: the masks of a news text fit on the stack; no arrays to allocate and zero.
-        Span<CharBlock> blocks = n <= 128 ? stackalloc CharBlock[n] : new CharBlock[n];
+        var scratch = CharClasses.Scratch.Get();
+        var blocks = scratch.Blocks(n);
         CharClasses.Classify(span, blocks);
         // wordBits: the characters of the words (a letter or digit starts a word; letters, digits and a '-', '\''
         // or '’' before a letter continue it). breakBits: the characters that end a phrase (all but words, ' ', '-').
-        Span<ulong> wordBits = n <= 128 ? stackalloc ulong[n] : new ulong[n];
-        Span<ulong> breakBits = n <= 128 ? stackalloc ulong[n] : new ulong[n];
-        Span<ulong> nonAsciiBits = n <= 128 ? stackalloc ulong[n] : new ulong[n];
+        var wordBits = scratch.Mask(0, n);
+        var breakBits = scratch.Mask(1, n);
+        var nonAsciiBits = scratch.Mask(2, n);
         ulong previousWordChars = 0;
         for (int b = 0; b < n; b++)
         {

@@ -150,4 +150,71 @@ public sealed class TextFastPathTests
             Assert.Equal(ReferenceKeyPhrases.Extract(title, text), KeyPhrases.Extract(title, text));
         }
     }
+
+    // Sentence spans as the pipeline makes them (SentenceSplitter over the paragraphs), or arbitrary ones.
+    private static List<(int Start, int Length)> Sentences(string body, int[]? cuts)
+    {
+        var spans = new List<(int Start, int Length)>();
+        if (cuts is null || cuts.Length == 0)
+        {
+            SentenceSplitter.Split(body, 0, body.Length, spans);
+            return spans;
+        }
+        if (body.Length == 0) return spans;
+        foreach (var c in cuts)
+        {
+            int s = (int)((uint)c % body.Length);
+            spans.Add((s, (int)((uint)(c >> 8) % (body.Length - s + 1))));
+        }
+        return spans;
+    }
+
+    [Property(MaxTest = 1000)]
+    public void Summary_AgreesWithTheReference(int[]? body, int repeat, bool arbitrarySpans, int[]? cuts)
+    {
+        var b = Glue(body, 1 + (int)((uint)repeat % 6));
+        var spans = Sentences(b, arbitrarySpans ? cuts : null);
+        Assert.Equal(ReferenceSummarizer.Summarize(b, spans), Summarizer.Summarize(b, spans));
+    }
+
+    [Property(MaxTest = 300)]
+    public void Summary_AgreesWithTheReference_OnRandomText(string? body, int[]? cuts)
+    {
+        var b = body ?? "";
+        var spans = Sentences(b, cuts);
+        Assert.Equal(ReferenceSummarizer.Summarize(b, spans), Summarizer.Summarize(b, spans));
+    }
+
+    [Fact]
+    public void Summary_AgreesWithTheReference_OnTheSampleStories()
+    {
+        foreach (var file in SampleFiles())
+        {
+            var text = File.ReadAllText(file);
+            var spans = Sentences(text, null);
+            Assert.Equal(ReferenceSummarizer.Summarize(text, spans), Summarizer.Summarize(text, spans));
+        }
+    }
+
+    [Property(MaxTest = 1000)]
+    public void Language_AgreesWithTheReference(int[]? text, int repeat, bool longWordsOnly)
+    {
+        // Long words only: texts where the share of common words decides, around the 12% threshold.
+        var t = Glue(text, 1 + (int)((uint)repeat % 40));
+        if (longWordsOnly) t = string.Join(" ", t.Split(' ').Where(w => w.Length > 5 || w is "the" or "of" or "and"));
+        Assert.Equal(ReferenceLanguageGuess.Guess(t), LanguageGuess.Guess(t));
+    }
+
+    [Property(MaxTest = 300)]
+    public void Language_AgreesWithTheReference_OnRandomText(string? text) =>
+        Assert.Equal(ReferenceLanguageGuess.Guess(text ?? ""), LanguageGuess.Guess(text ?? ""));
+
+    [Fact]
+    public void Language_CountsTheCommonWordsOfAnyCase_AndNoOthers()
+    {
+        // 8 words, one common: 12.5% >= 12% is English; with a ninth (long) word, 11.1% is not.
+        Assert.Equal("en", LanguageGuess.Guess("WHICH zzz yyy xxx www vvv uuu ttt"));
+        Assert.Equal("und", LanguageGuess.Guess("WHICH zzz yyy xxx www vvv uuu ttt verylongwords"));
+        Assert.Equal("und", LanguageGuess.Guess("whiche zzz yyy xxx www vvv uuu ttt"));
+    }
 }
