@@ -16,12 +16,11 @@ internal static class KeyPhrases
         // Speed: each distinct word (ignoring case) gets a dense id when it is first seen, so the frequency and
         // degree tables are arrays: one table look-up per word instead of four.
         var words = new List<int>(expected / 6 + 8);
-        var ids = WordTable.Rent();
-        var kinds = new List<byte>(expected / 12 + 8);
+        var ids = WordTable.RentWithStopWords();
         var candidates = new List<Candidate>(expected / 16 + 8);
-        Collect(title, inTitle: true, words, ids, kinds, candidates, title.Length);
+        Collect(title, inTitle: true, words, ids, candidates, title.Length);
         // The topic of a news text shows in its first pages; a bound keeps huge inputs cheap.
-        Collect(body, inTitle: false, words, ids, kinds, candidates, Math.Min(body.Length, 100_000));
+        Collect(body, inTitle: false, words, ids, candidates, Math.Min(body.Length, 100_000));
 
         var frequency = new int[ids.Count];
         var degree = new int[ids.Count];
@@ -83,7 +82,7 @@ internal static class KeyPhrases
     private static bool Before((double Rank, int Order, int Candidate) a, (double Rank, int Order, int Candidate) b) =>
         a.Rank != b.Rank ? a.Rank > b.Rank : a.Order < b.Order;
 
-    private static void Collect(string text, bool inTitle, List<int> words, WordTable table, List<byte> kinds, List<Candidate> candidates, int limit)
+    private static void Collect(string text, bool inTitle, List<int> words, WordTable table, List<Candidate> candidates, int limit)
     {
         var span = text.AsSpan(0, limit);
         int n = CharClasses.BlockCount(limit);
@@ -139,18 +138,19 @@ internal static class KeyPhrases
             {
                 var (lo, hi) = WordTable.PackAscii(span, s, word.Length);
                 id = table.Intern(lo, hi, out bool added);
-                if (added) kinds.Add(Unknown);
-                // Whether the word is a number or a stop word depends only on its letters ignoring ASCII case, so
-                // it is worked out once per distinct ASCII word, from its key.
-                if (kinds[id] == Unknown) kinds[id] = IsNumber(word) || Words.IsStopWordKey(lo, hi) ? Breaks : Content;
-                breaks = kinds[id] == Breaks;
+                // Whether the word is a stop word or a number depends only on its characters ignoring ASCII case,
+                // so it is a tag of its id: the stop words come tagged, a number is tagged when first seen.
+                var tags = table.Tags;
+                if (added && IsNumber(word)) tags[id] = Number;
+                breaks = tags[id] != 0;
             }
             else
             {
                 // A non-ASCII word may share the id of an ASCII word it only equals after lower-casing, and the
-                // stop-word test then compares ignoring case differently: no shared verdict.
-                id = table.Intern(span, s, e, ascii, out bool added);
-                if (added) kinds.Add(Unknown);
+                // stop-word test then compares ignoring case differently: no shared verdict. (Its id, when new,
+                // keeps tag 0, right for an ASCII word of the same id: that holds a letter, so it is no number, and
+                // it is no stop word, or the id would be the stop word's.)
+                id = table.Intern(span, s, e, ascii, out _);
                 breaks = IsNumber(word) || Words.IsStopWord(word);
             }
             // Lower-case past forms ("held", "refused") are verbs far more often than parts of a noun phrase.
@@ -182,7 +182,8 @@ internal static class KeyPhrases
     // The next set bit at or after `from`, or int.MaxValue: the scan keeps it until it passes it.
     private static int NextOrEnd(ReadOnlySpan<ulong> bits, int from) => CharClasses.NextSet(bits, from) is var next and >= 0 ? next : int.MaxValue;
 
-    private const byte Unknown = 0, Content = 1, Breaks = 2;
+    // The tag of numbers in the word table (stop words have WordTable.StopWordTag).
+    private const byte Number = 2;
 
     private static bool IsNumber(ReadOnlySpan<char> word)
     {

@@ -6,8 +6,6 @@ namespace Platform.Extraction.Engine.Text;
 /// </summary>
 internal static class Summarizer
 {
-    private const byte Content = 0, StopWord = 1;
-
     public static List<string> Summarize(string body, IReadOnlyList<(int Start, int Length)> sentences, int max = 3)
     {
         if (sentences.Count == 0) return [];
@@ -44,8 +42,7 @@ internal static class Summarizer
         var tokenIds = new List<int>(end / 8 + 8);
         var offsets = new int[sentences.Count + 1];
         var wordCounts = new int[sentences.Count];
-        var table = WordTable.Rent();
-        var kinds = new List<byte>(64);
+        var table = WordTable.RentWithStopWords();
         for (int i = 0; i < sentences.Count; i++)
         {
             offsets[i] = tokenIds.Count;
@@ -68,16 +65,14 @@ internal static class Summarizer
                 if (ascii && e - s <= 16)
                 {
                     var (lo, hi) = WordTable.PackAscii(body, s, e - s);
-                    id = table.Intern(lo, hi, out bool added);
-                    if (added) kinds.Add(Words.IsStopWordKey(lo, hi) ? StopWord : Content);
-                    content = kinds[id] == Content;
+                    id = table.Intern(lo, hi, out _);
+                    content = table.Tags[id] != WordTable.StopWordTag;
                 }
                 else
                 {
                     // A non-ASCII word may share the id of an ASCII word it equals only after lower-casing, and
                     // the stop-word test compares ignoring case differently: no shared verdict.
-                    id = table.Intern(body, s, e, ascii, out bool added);
-                    if (added) kinds.Add(Content);
+                    id = table.Intern(body, s, e, ascii, out _);
                     content = !Words.IsStopWord(body.AsSpan(s, e - s));
                 }
                 if (content) tokenIds.Add(id);

@@ -26,16 +26,38 @@ internal sealed class WordTable
     private Entry[] entries;
     private int used;
     private int[] slotOfId;
+    private byte[] tags;
     private Dictionary<string, int>? others;
+    // Ids below this are the stop words the table was made with; they stay from one document to the next.
+    private readonly int seeded;
 
-    // Two tables per thread: a stage may use one for words and one for phrases.
-    [ThreadStatic] private static WordTable? cached, cached2;
+    // Per thread: two plain tables (a stage may use one for words and one for phrases) and one with the stop words.
+    [ThreadStatic] private static WordTable? cached, cached2, cachedWithStopWords;
 
-    private WordTable(int size)
+    private WordTable(int size, bool withStopWords)
     {
         entries = new Entry[size];
         slotOfId = new int[size / 2];
+        tags = new byte[size / 2];
+        if (!withStopWords) return;
+        foreach (var w in Words.StopWords)
+        {
+            if (w.Length > 16 || w.Any(c => !char.IsAsciiLetterLower(c)))
+                throw new InvalidOperationException($"Stop word '{w}' is not lower-case ASCII letters.");
+            var (lo, hi) = PackScalar(w);
+            tags[Intern(lo, hi, out _)] = StopWordTag;
+        }
+        seeded = Count;
     }
+
+    /// <summary>The tag of the stop words in a table from <see cref="RentWithStopWords"/>.</summary>
+    public const byte StopWordTag = 1;
+
+    /// <summary>
+    /// A byte per id for the caller: 0 for a new id, <see cref="StopWordTag"/> for the stop words of a table from
+    /// <see cref="RentWithStopWords"/>. Read it after <see cref="Intern(ulong, ulong, out bool)"/>, which may grow it.
+    /// </summary>
+    public byte[] Tags => tags;
 
     /// <summary>
     /// An empty table of this thread. Speed: the table is reused from one document to the next, and emptied by
@@ -43,22 +65,37 @@ internal sealed class WordTable
     /// </summary>
     public static WordTable Rent()
     {
-        var table = cached ?? cached2 ?? new WordTable(256);
+        var table = cached ?? cached2 ?? new WordTable(256, withStopWords: false);
         if (table == cached) cached = null;
         else if (table == cached2) cached2 = null;
         return table;
     }
 
-    /// <summary>Empties the table and keeps it for the next <see cref="Rent"/> on this thread.</summary>
+    /// <summary>
+    /// A table of this thread that holds the stop words (<see cref="Words.StopWords"/>) and no other word, with
+    /// tag <see cref="StopWordTag"/>. Speed: an ASCII word then is a stop word exactly when its id carries the tag,
+    /// with no stop-word look-up of its own; the stop words stay in the table from one document to the next.
+    /// </summary>
+    public static WordTable RentWithStopWords()
+    {
+        var table = cachedWithStopWords ?? new WordTable(1024, withStopWords: true);
+        cachedWithStopWords = null;
+        return table;
+    }
+
+    /// <summary>Empties the table (but for its stop words) and keeps it for the next rent on this thread.</summary>
     public void Return()
     {
-        for (int id = 0; id < Count; id++)
+        // Removing an entry of linear probing is safe here: the stop words went in first (and go first again
+        // when the table grows), so no probe chain of a stop word runs through a slot of a later word.
+        for (int id = seeded; id < Count; id++)
             if (slotOfId[id] >= 0) entries[slotOfId[id]].Lo = 0;
         others?.Clear();
-        Count = used = 0;
+        Count = used = seeded;
         // A huge document leaves a huge table: let it go rather than hold it for the thread's life.
         if (entries.Length > 1 << 14) return;
-        if (cached is null) cached = this;
+        if (seeded > 0) cachedWithStopWords = this;
+        else if (cached is null) cached = this;
         else cached2 ??= this;
     }
 
@@ -144,8 +181,13 @@ internal sealed class WordTable
 
     private int NewId(int slot)
     {
-        if (Count == slotOfId.Length) Array.Resize(ref slotOfId, slotOfId.Length * 2);
+        if (Count == slotOfId.Length)
+        {
+            Array.Resize(ref slotOfId, slotOfId.Length * 2);
+            Array.Resize(ref tags, slotOfId.Length);
+        }
         slotOfId[Count] = slot;
+        tags[Count] = 0;
         return Count++;
     }
 
@@ -158,13 +200,15 @@ internal sealed class WordTable
         var old = entries;
         entries = new Entry[old.Length * 2];
         int mask = entries.Length - 1;
-        foreach (var e in old)
+        // In id order, so that the stop words go in first (see Return).
+        for (int id = 0; id < Count; id++)
         {
-            if (e.Lo == 0) continue;
+            if (slotOfId[id] < 0) continue;
+            var e = old[slotOfId[id]];
             int slot = Slot(e.Lo, e.Hi, mask);
             while (entries[slot].Lo != 0) slot = (slot + 1) & mask;
             entries[slot] = e;
-            slotOfId[e.Id] = slot;
+            slotOfId[id] = slot;
         }
     }
 

@@ -81,14 +81,38 @@ public sealed class TextFastPathTests
     }
 
     [Property(MaxTest = 300)]
-    public void IsStopWordKey_AgreesWithIsStopWord(int[]? picks)
+    public void WordTableWithStopWords_TagsExactlyTheStopWords(int[]? picks)
     {
-        foreach (var w in Glue(picks).Split(' ', '\n', ',', '.', '-', '\'').Where(w => w.Length is > 0 and <= 16 && System.Text.Ascii.IsValid(w))
+        var table = WordTable.RentWithStopWords();
+        foreach (var w in Glue(picks).Split(' ', '\n', ',', '.', '-', '\'', '(', ')').Where(w => w.Length is > 0 and <= 16 && System.Text.Ascii.IsValid(w))
                      .Concat(Words.StopWords).Concat(Words.StopWords.Select(s => s.ToUpperInvariant())))
         {
-            var (lo, hi) = WordTable.PackScalar(w);
-            if (w.Any(ch => !char.IsLetterOrDigit(ch))) continue;
-            Assert.Equal(Words.IsStopWord(w), Words.IsStopWordKey(lo, hi));
+            int id = table.Intern(w, 0, w.Length, ascii: true, out _);
+            Assert.Equal(Words.IsStopWord(w), table.Tags[id] == WordTable.StopWordTag);
+        }
+        table.Return();
+    }
+
+    [Fact]
+    public void WordTableWithStopWords_KeepsThemAfterGrowingAndEmptying()
+    {
+        for (int round = 0; round < 2; round++)
+        {
+            var table = WordTable.RentWithStopWords();
+            for (int i = 0; i < 3000; i++)
+            {
+                var w = "w" + i.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                int id = table.Intern(w, 0, w.Length, ascii: true, out bool added);
+                Assert.NotEqual(WordTable.StopWordTag, table.Tags[id]);
+                Assert.True(added);
+            }
+            foreach (var s in Words.StopWords)
+            {
+                int id = table.Intern(s, 0, s.Length, ascii: true, out bool added);
+                Assert.Equal(WordTable.StopWordTag, table.Tags[id]);
+                Assert.False(added);
+            }
+            table.Return();
         }
     }
 
