@@ -39,15 +39,19 @@ internal static class Summarizer
 
         // Content-word ids of all sentences in one flat list; sentence i owns [offsets[i], offsets[i + 1]). Each
         // distinct word (ignoring case) gets a dense id, so the counts are an array, read without hashing.
-        var tokenIds = new List<int>(end / 8 + 8);
+        var tokenIds = new int[end / 4 + 8];
+        int tokenCount = 0;
         var offsets = new int[sentences.Count + 1];
         var wordCounts = new int[sentences.Count];
         var table = WordTable.RentWithStopWords();
+        int nextNonAscii = -1;
         for (int i = 0; i < sentences.Count; i++)
         {
-            offsets[i] = tokenIds.Count;
+            offsets[i] = tokenCount;
             var (start, length) = sentences[i];
             int stop = start + length;
+            // A sentence of n characters has at most (n + 1) / 2 tokens (sentences given by a caller may overlap).
+            if (tokenIds.Length < tokenCount + (length + 1) / 2) Array.Resize(ref tokenIds, Math.Max(tokenIds.Length * 2, tokenCount + (length + 1) / 2));
             // Whitespace-separated words: the word starts inside the sentence, and its first character.
             wordCounts[i] = length == 0 ? 0 : CharClasses.Count(startBits, start + 1, stop) + (int)(nonWhiteBits[start >> 6] >> (start & 63) & 1);
             int pos = start;
@@ -57,31 +61,34 @@ internal static class Summarizer
                 if (s < 0 || s >= stop) break;
                 int e = Math.Min(CharClasses.NextClear(tokenBits, s), stop);
                 pos = e;
-                // Content words: three characters or more, not a stop word.
-                if (e - s < 3) continue;
-                bool ascii = !CharClasses.AnySet(nonAsciiBits, s, e);
+                if (nextNonAscii < s) nextNonAscii = CharClasses.NextSet(nonAsciiBits, s) is var na && na >= 0 ? na : int.MaxValue;
+                bool ascii = nextNonAscii >= e;
                 int id;
-                bool content;
+                bool stopWord;
                 if (ascii && e - s <= 16)
                 {
                     var (lo, hi) = WordTable.PackAscii(body, s, e - s);
                     id = table.Intern(lo, hi, out _);
-                    content = table.Tags[id] != WordTable.StopWordTag;
+                    stopWord = table.Tags[id] == WordTable.StopWordTag;
                 }
                 else
                 {
                     // A non-ASCII word may share the id of an ASCII word it equals only after lower-casing, and
                     // the stop-word test compares ignoring case differently: no shared verdict.
                     id = table.Intern(body, s, e, ascii, out _);
-                    content = !Words.IsStopWord(body.AsSpan(s, e - s));
+                    stopWord = Words.IsStopWord(body.AsSpan(s, e - s));
                 }
-                if (content) tokenIds.Add(id);
+                // Content words: three characters or more, not a stop word. Speed: every token is written and
+                // only content words are kept (the count moves on), which spares a mispredicted branch per token;
+                // short tokens are looked up too, for the same reason.
+                tokenIds[tokenCount] = id;
+                tokenCount += (e - s >= 3) & !stopWord ? 1 : 0;
             }
         }
-        offsets[sentences.Count] = tokenIds.Count;
+        offsets[sentences.Count] = tokenCount;
         var frequency = new int[table.Count];
         table.Return();
-        foreach (var id in tokenIds) frequency[id]++;
+        for (int k = 0; k < tokenCount; k++) frequency[tokenIds[k]]++;
 
         var scored = new List<(int Index, double Score)>(sentences.Count);
         for (int i = 0; i < sentences.Count; i++)
