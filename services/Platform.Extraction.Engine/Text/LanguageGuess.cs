@@ -68,7 +68,7 @@ internal static class LanguageGuess
             letters[b] = blocks[b].Letter;
             nonAscii[b] = blocks[b].NonAscii;
         }
-        int pos = 0;
+        int pos = 0, nextNonAscii = -1;
         while (true)
         {
             int s = CharClasses.NextSet(letters, pos);
@@ -77,7 +77,8 @@ internal static class LanguageGuess
             pos = e;
             total++;
             int length = e - s;
-            if (!CharClasses.AnySet(nonAscii, s, e))
+            if (nextNonAscii < s) nextNonAscii = CharClasses.NextSet(nonAscii, s) is var na && na >= 0 ? na : int.MaxValue;
+            if (nextNonAscii >= e)
             {
                 // A word longer than the longest common word gets a key in no slot: no branch on the length.
                 ulong key = WordTable.PackAscii(text, s, Math.Min(length, 8)).Lo;
