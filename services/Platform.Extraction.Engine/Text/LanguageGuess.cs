@@ -63,11 +63,19 @@ internal static class LanguageGuess
         CharClasses.Classify(span, blocks);
         var letters = scratch.Mask(0, n);
         var nonAscii = scratch.Mask(1, n);
+        // Speed: the number of words (letter runs) is a count of run starts in the masks, so the scan can stop as
+        // soon as enough common words are seen: an English text reaches its share in its first lines.
+        ulong previous = 0;
         for (int b = 0; b < n; b++)
         {
-            letters[b] = blocks[b].Letter;
+            ulong l = letters[b] = blocks[b].Letter;
             nonAscii[b] = blocks[b].NonAscii;
+            total += System.Numerics.BitOperations.PopCount(l & ~(l << 1 | previous >> 63));
+            previous = l;
         }
+        if (total < 8) return "en";
+        // The share of common words only grows as the scan goes on: once it is reached, it stays reached.
+        double needed = total * 0.12;
         int pos = 0, nextNonAscii = -1;
         while (true)
         {
@@ -75,7 +83,6 @@ internal static class LanguageGuess
             if (s < 0) break;
             int e = CharClasses.NextClear(letters, s);
             pos = e;
-            total++;
             int length = e - s;
             if (nextNonAscii < s) nextNonAscii = CharClasses.NextSet(nonAscii, s) is var na && na >= 0 ? na : int.MaxValue;
             if (nextNonAscii >= e)
@@ -88,8 +95,8 @@ internal static class LanguageGuess
             {
                 english++;
             }
+            if (english >= needed) return "en";
         }
-        if (total < 8) return "en";
-        return english >= total * 0.12 ? "en" : "und";
+        return "und";
     }
 }
