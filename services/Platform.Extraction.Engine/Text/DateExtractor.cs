@@ -110,11 +110,56 @@ internal static class DateExtractor
         return (s, e - s);
     }
 
-    // Speed: the look-back reads each word as a span of the body (no string per word); the marker sets are
-    // searched with span look-ups of the same case-insensitive comparer.
+    // Speed: the look-back reads each word as a span of the body (no string per word). An ASCII word's marker sets
+    // come from one probe of a small table keyed by its packed lower-cased characters (WordTable.PackScalar; the
+    // markers are ASCII, and ignoring case an ASCII word equals one exactly when their keys are equal); other words
+    // are searched in the sets with span look-ups of the same case-insensitive comparer.
     private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> FutureLookup = FutureMarkers.GetAlternateLookup<ReadOnlySpan<char>>();
     private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> NounLikeLookup = NounLikeMarkers.GetAlternateLookup<ReadOnlySpan<char>>();
     private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> PastLookup = PastMarkers.GetAlternateLookup<ReadOnlySpan<char>>();
+
+    [Flags]
+    private enum Marker : byte { None = 0, Past = 1, Future = 2, NounLike = 4 }
+
+    private const int MarkerTableSize = 256;
+
+    private static readonly (ulong Lo, ulong Hi, Marker Marker)[] MarkerTable = BuildMarkerTable();
+
+    private static (ulong Lo, ulong Hi, Marker Marker)[] BuildMarkerTable()
+    {
+        var table = new (ulong Lo, ulong Hi, Marker Marker)[MarkerTableSize];
+        void Add(IEnumerable<string> words, Marker marker)
+        {
+            foreach (var w in words)
+            {
+                if (w.Length > 16 || !System.Text.Ascii.IsValid(w)) throw new InvalidOperationException($"Marker '{w}' is not short ASCII.");
+                var (lo, hi) = WordTable.PackScalar(w);
+                int slot = MarkerSlot(lo, hi);
+                while (table[slot].Lo != 0 && (table[slot].Lo != lo || table[slot].Hi != hi)) slot = (slot + 1) & (MarkerTableSize - 1);
+                table[slot] = (lo, hi, table[slot].Marker | marker);
+            }
+        }
+        Add(PastMarkers, Marker.Past);
+        Add(FutureMarkers, Marker.Future);
+        Add(NounLikeMarkers, Marker.NounLike);
+        return table;
+    }
+
+    private static int MarkerSlot(ulong lo, ulong hi) => (int)(((lo ^ hi * 0xC2B2AE3D27D4EB4FUL) * 0x9E3779B97F4A7C15UL) >> 56) & (MarkerTableSize - 1);
+
+    private static Marker MarkerOf(ReadOnlySpan<char> word)
+    {
+        if (word.Length <= 16 && System.Text.Ascii.IsValid(word))
+        {
+            var (lo, hi) = WordTable.PackScalar(word);
+            var table = MarkerTable;
+            for (int slot = MarkerSlot(lo, hi); table[slot].Lo != 0; slot = (slot + 1) & (MarkerTableSize - 1))
+                if (table[slot].Lo == lo && table[slot].Hi == hi) return table[slot].Marker;
+            return Marker.None;
+        }
+        return (PastLookup.Contains(word) ? Marker.Past : 0) | (FutureLookup.Contains(word) ? Marker.Future : 0)
+            | (NounLikeLookup.Contains(word) ? Marker.NounLike : 0);
+    }
 
     /// <summary>+1 future, -2 explicitly past ("last Friday"), -1 past, 0 unknown (treated as past).</summary>
     private static int Tense(string body, int position)
@@ -133,11 +178,12 @@ internal static class DateExtractor
             if (steps == 0 && word.Equals("last", StringComparison.OrdinalIgnoreCase)) return -2;
             if (steps == 0 && (word.Equals("next", StringComparison.OrdinalIgnoreCase) || word.Equals("coming", StringComparison.OrdinalIgnoreCase))) return 1;
             if (steps == 0 && word.Equals("this", StringComparison.OrdinalIgnoreCase)) { pos = ws; continue; }
-            if (PastLookup.Contains(word) && !word.Equals("on", StringComparison.OrdinalIgnoreCase)) return -1;
+            var marker = MarkerOf(word);
+            if ((marker & Marker.Past) != 0 && !word.Equals("on", StringComparison.OrdinalIgnoreCase)) return -1;
             // "would" in news is mostly reported future ("said it would vote on Thursday"). Words that are nouns as
             // well ("welcomed the plan at a briefing on Monday", "the hopes of ...") point ahead only before "to"/"for".
-            if (FutureLookup.Contains(word) && !(word is "to" or "from" or "until" or "till")
-                && (!NounLikeLookup.Contains(word) || later is Later.To or Later.For))
+            if ((marker & Marker.Future) != 0 && !(word is "to" or "from" or "until" or "till")
+                && ((marker & Marker.NounLike) == 0 || later is Later.To or Later.For))
                 return 1;
             // A sentence boundary ends the look-back.
             if (ws > 0 && body[ws - 1] is '.' or '!' or '?' or '\n' or ';') break;
