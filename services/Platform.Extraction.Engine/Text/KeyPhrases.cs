@@ -12,6 +12,8 @@ internal static class KeyPhrases
 
     public static List<string> Extract(string title, string body, int max = 8)
     {
+        ArgumentOutOfRangeException.ThrowIfNegative(max);
+        if (max == 0) return [];
         int expected = Math.Min(body.Length, 100_000) + title.Length;
         // Speed: each distinct word (ignoring case) gets a dense id when it is first seen, so the frequency and
         // degree tables are arrays: one table look-up per word instead of four.
@@ -25,11 +27,12 @@ internal static class KeyPhrases
         var frequency = new int[ids.Count];
         var degree = new int[ids.Count];
         ids.Return();
-        foreach (var c in candidates)
+        var wordIds = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(words);
+        var all = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(candidates);
+        foreach (ref readonly var c in all)
         {
-            for (int i = c.FirstWord; i < c.FirstWord + c.Count; i++)
+            foreach (var w in wordIds.Slice(c.FirstWord, c.Count))
             {
-                var w = words[i];
                 frequency[w]++;
                 degree[w] += c.Count;
             }
@@ -37,12 +40,12 @@ internal static class KeyPhrases
 
         // Speed: phrases get dense ids (in order of first appearance) in a second table; their scores are arrays.
         var phrases = WordTable.Rent();
-        var first = new int[candidates.Count];
-        var seen = new int[candidates.Count];
-        var scores = new double[candidates.Count];
-        for (int ci = 0; ci < candidates.Count; ci++)
+        var first = new int[all.Length];
+        var seen = new int[all.Length];
+        var scores = new double[all.Length];
+        for (int ci = 0; ci < all.Length; ci++)
         {
-            var c = candidates[ci];
+            ref readonly var c = ref all[ci];
             if (c.Count > 4 || c.CharEnd - c.CharStart <= 2) continue;
             int p = phrases.Intern((ulong)c.Key, (ulong)(c.Key >> 64), out bool added);
             if (!added)
@@ -51,29 +54,34 @@ internal static class KeyPhrases
                 continue;
             }
             double score = 0;
-            for (int i = c.FirstWord; i < c.FirstWord + c.Count; i++) score += degree[words[i]] / (double)frequency[words[i]];
+            foreach (var w in wordIds.Slice(c.FirstWord, c.Count)) score += degree[w] / (double)frequency[w];
             if (c.Count >= 4) score *= 0.6;
             (scores[p], seen[p], first[p]) = (score, 1, ci);
         }
         int phraseCount = phrases.Count;
         phrases.Return();
         // Only the best `max` are wanted: a small insertion-sorted buffer instead of sorting every phrase. The order
-        // (rank descending, then first appearance) is total, so the pick is the same as a full sort's head.
-        var ranked = new List<(double Rank, int Order, int Candidate)>(max + 1);
+        // (rank descending, then first appearance) is total, so the pick is the same as a full sort's head. Phrases
+        // come in order of appearance, so once the buffer is full a phrase gets in only with a greater rank than
+        // the last one's (on a tie the earlier one stays first).
+        var ranked = new (double Rank, int Order, int Candidate)[max + 1];
+        int rankedCount = 0;
         for (int p = 0; p < phraseCount; p++)
         {
-            var item = (Rank: scores[p] * Math.Min(seen[p], 3), Order: p, Candidate: first[p]);
-            int at = ranked.Count;
+            double rank = scores[p] * Math.Min(seen[p], 3);
+            if (rankedCount == max && !(rank > ranked[max - 1].Rank)) continue;
+            var item = (Rank: rank, Order: p, Candidate: first[p]);
+            int at = rankedCount;
             while (at > 0 && Before(item, ranked[at - 1])) at--;
             if (at >= max) continue;
-            ranked.Insert(at, item);
-            if (ranked.Count > max) ranked.RemoveAt(max);
+            Array.Copy(ranked, at, ranked, at + 1, rankedCount - at);
+            ranked[at] = item;
+            rankedCount = Math.Min(rankedCount + 1, max);
         }
-        var result = new List<string>(max);
-        foreach (var r in ranked)
+        var result = new List<string>(rankedCount);
+        foreach (var r in ranked.AsSpan(0, rankedCount))
         {
-            if (result.Count == max) break;
-            var c = candidates[r.Candidate];
+            var c = all[r.Candidate];
             result.Add((c.InTitle ? title : body)[c.CharStart..c.CharEnd]);
         }
         return result;
