@@ -120,14 +120,10 @@ internal static class KeyPhrases
             previousWordChars = letterOrDigit;
         }
 
-        int phraseStart = -1, phraseWords = 0, firstWord = 0, lastWordEnd = 0;
+        int phraseStart = 0, phraseWords = 0, firstWord = 0, lastWordEnd = 0;
         UInt128 key = 0;
-        void End()
-        {
-            if (phraseWords > 0) candidates.Add(new Candidate(key, inTitle, phraseStart, lastWordEnd, firstWord, phraseWords));
-            phraseStart = -1;
-            phraseWords = 0;
-        }
+        // Speed: the phrase is closed inline (a local function capturing the phrase state would keep it in memory
+        // rather than in registers).
         int pos = 0, nextBreak = -1, nextNonAscii = -1;
         while (true)
         {
@@ -135,7 +131,11 @@ internal static class KeyPhrases
             if (s < 0) break;
             // Any character between the words other than ' ' and '-' ends the phrase.
             if (nextBreak < pos) nextBreak = NextOrEnd(breakBits, pos);
-            if (nextBreak < s) End();
+            if (nextBreak < s && phraseWords > 0)
+            {
+                candidates.Add(new Candidate(key, inTitle, phraseStart, lastWordEnd, firstWord, phraseWords));
+                phraseWords = 0;
+            }
             int e = CharClasses.NextClear(wordBits, s);
             if (nextNonAscii < s) nextNonAscii = NextOrEnd(nonAsciiBits, s);
             bool ascii = nextNonAscii >= e;
@@ -169,7 +169,8 @@ internal static class KeyPhrases
             bool possessive = (last == 's') & (beforeLast is '\'' or '’');
             if (breaks | verb || possessive && Words.IsStopWord(word[..^2]))
             {
-                End();
+                if (phraseWords > 0) candidates.Add(new Candidate(key, inTitle, phraseStart, lastWordEnd, firstWord, phraseWords));
+                phraseWords = 0;
             }
             else
             {
@@ -187,7 +188,7 @@ internal static class KeyPhrases
             lastWordEnd = e;
             pos = e;
         }
-        End();
+        if (phraseWords > 0) candidates.Add(new Candidate(key, inTitle, phraseStart, lastWordEnd, firstWord, phraseWords));
     }
 
     // The next set bit at or after `from`, or int.MaxValue: the scan keeps it until it passes it.
