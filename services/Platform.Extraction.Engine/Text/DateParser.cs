@@ -155,11 +155,23 @@ internal static class DateParser
             int end = m.Index + m.Length;
             if (FollowedByDate(text, end, starts)) continue;
             if (claimed.Any(m.Index, m.Length)) continue;
-            var day = Enum.Parse<DayOfWeek>(word, ignoreCase: true);
+            var day = DayOf(word);
             result.Add(new WeekdayMatch(m.Index, m.Length, day));
         }
         return result;
     }
+
+    /// <summary>The day of one of the weekday names of the pattern (Enum.Parse ignoring case, without parsing).</summary>
+    private static DayOfWeek DayOf(ReadOnlySpan<char> name) => (Words.Lower(name[0]), Words.Lower(name[1])) switch
+    {
+        ('m', _) => DayOfWeek.Monday,
+        ('t', 'u') => DayOfWeek.Tuesday,
+        ('w', _) => DayOfWeek.Wednesday,
+        ('t', _) => DayOfWeek.Thursday,
+        ('f', _) => DayOfWeek.Friday,
+        ('s', 'a') => DayOfWeek.Saturday,
+        _ => DayOfWeek.Sunday,
+    };
 
     private static bool FollowedByDate(string text, int pos, HashSet<int> dateStarts)
     {

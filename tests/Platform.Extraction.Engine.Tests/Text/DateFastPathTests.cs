@@ -70,6 +70,20 @@ public sealed class DateFastPathTests
     }
 
     [Fact]
+    public void Extract_ResolvesEveryWeekdayName_AsTheReference()
+    {
+        var published = new DateOnly(2023, 3, 14);
+        foreach (var day in Enum.GetNames<DayOfWeek>())
+            foreach (var name in new[] { day, day.ToUpperInvariant() })
+                foreach (var body in new[] { $"They met on {name}.", $"They will meet on {name}." })
+                {
+                    var mentions = Show(DateExtractor.Extract(body, published));
+                    Assert.Single(mentions);
+                    Assert.Equal(Show(ReferenceDateExtractor.Extract(body, published)), mentions);
+                }
+    }
+
+    [Fact]
     public void Extract_AgreesWithTheReference_OnTheSampleStories()
     {
         foreach (var file in TextFastPathTests.SampleFiles())
