@@ -148,17 +148,23 @@ internal static class CharClasses
         /// <summary>This thread's buffers; the previous user of them on this thread is done with them.</summary>
         public static Scratch Get() => current ??= new Scratch();
 
+        // Buffers for texts up to 256K characters are kept; a longer text gets buffers of its own, so that one
+        // huge document does not leave megabytes held by the thread.
+        private const int MaxKeptBlocks = 1 << 12;
+
         /// <summary><paramref name="n"/> blocks.</summary>
         public Span<CharBlock> Blocks(int n)
         {
-            if (blocks.Length < n) blocks = new CharBlock[Math.Max(n, blocks.Length * 2)];
+            if (n > MaxKeptBlocks) return new CharBlock[n];
+            if (blocks.Length < n) blocks = new CharBlock[Math.Max(n, Math.Min(blocks.Length * 2, MaxKeptBlocks))];
             return blocks.AsSpan(0, n);
         }
 
         /// <summary>Mask number <paramref name="index"/> (0 to 3) of <paramref name="n"/> words.</summary>
         public Span<ulong> Mask(int index, int n)
         {
-            if (masks.Length < 4 * n) masks = new ulong[Math.Max(4 * n, masks.Length * 2)];
+            if (n > MaxKeptBlocks) return new ulong[n];
+            if (masks.Length < 4 * n) masks = new ulong[Math.Max(4 * n, Math.Min(masks.Length * 2, 4 * MaxKeptBlocks))];
             return masks.AsSpan(index * n, n);
         }
     }

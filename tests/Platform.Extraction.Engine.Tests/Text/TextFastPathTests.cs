@@ -223,6 +223,19 @@ public sealed class TextFastPathTests
         }
     }
 
+    [Fact]
+    public void Summary_AgreesWithTheReference_OnAHugeText()
+    {
+        // Longer than the buffers a thread keeps (256K characters): the scan gets buffers of its own.
+        var sentence = "The wind farm off the northern coast will power 400,000 homes, the operator said on Monday. ";
+        var body = string.Concat(Enumerable.Repeat(sentence, 300_000 / sentence.Length));
+        List<(int Start, int Length)> spans = [(0, sentence.Length), (sentence.Length, body.Length - sentence.Length), (5, 20), (7, 30), (9, 50)];
+        Assert.Equal(ReferenceSummarizer.Summarize(body, spans), Summarizer.Summarize(body, spans));
+        // And the kept buffers still serve the next, ordinary text.
+        var small = Sentences(sentence + sentence, null);
+        Assert.Equal(ReferenceSummarizer.Summarize(sentence + sentence, small), Summarizer.Summarize(sentence + sentence, small));
+    }
+
     [Property(MaxTest = 1000)]
     public void Language_AgreesWithTheReference(int[]? text, int repeat, bool longWordsOnly)
     {
