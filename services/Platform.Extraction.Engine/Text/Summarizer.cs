@@ -44,9 +44,11 @@ internal static class Summarizer
         var offsets = new int[sentences.Count + 1];
         var wordCounts = new int[sentences.Count];
         var table = WordTable.RentWithStopWords();
-        int nextNonAscii = -1;
         for (int i = 0; i < sentences.Count; i++)
         {
+            // The next non-ASCII position is kept while the scan goes forward (sentences given by a caller may
+            // come in any order).
+            int nextNonAscii = -1;
             offsets[i] = tokenCount;
             var (start, length) = sentences[i];
             int stop = start + length;

@@ -223,6 +223,19 @@ public sealed class TextFastPathTests
         }
     }
 
+    [Theory]
+    [InlineData("Őzz őzz őzz őzz őzz őzz őzz. Qzz aaa bbb ccc ddd eee. Xxx yyy www vvv uuu ttt.")]
+    [InlineData("Aaa bbb ccc ddd eee fff. Őzz őzz őzz aaa bbb ccc. Qzz qzz qzz ggg hhh iii.")]
+    [InlineData("Müller and MÜLLER met Müller here today again, Müller said. The talks on the wind farm ended, the wind farm operator said.")]
+    public void Summary_AgreesWithTheReference_OnSentencesOutOfOrder(string body)
+    {
+        // Later sentences first, then earlier ones with non-ASCII words: a word must be read as non-ASCII however
+        // the sentences come.
+        var spans = Sentences(body, null);
+        spans.Reverse();
+        Assert.Equal(ReferenceSummarizer.Summarize(body, spans), Summarizer.Summarize(body, spans));
+    }
+
     [Fact]
     public void Summary_AgreesWithTheReference_OnAHugeText()
     {
