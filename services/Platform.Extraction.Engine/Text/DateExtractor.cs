@@ -110,6 +110,57 @@ internal static class DateExtractor
         return (s, e - s);
     }
 
+    // Speed: the look-back reads each word as a span of the body (no string per word). An ASCII word's marker sets
+    // come from one probe of a small table keyed by its packed lower-cased characters (WordTable.PackScalar; the
+    // markers are ASCII, and ignoring case an ASCII word equals one exactly when their keys are equal); other words
+    // are searched in the sets with span look-ups of the same case-insensitive comparer.
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> FutureLookup = FutureMarkers.GetAlternateLookup<ReadOnlySpan<char>>();
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> NounLikeLookup = NounLikeMarkers.GetAlternateLookup<ReadOnlySpan<char>>();
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> PastLookup = PastMarkers.GetAlternateLookup<ReadOnlySpan<char>>();
+
+    [Flags]
+    private enum Marker : byte { None = 0, Past = 1, Future = 2, NounLike = 4 }
+
+    private const int MarkerTableSize = 256;
+
+    private static readonly (ulong Lo, ulong Hi, Marker Marker)[] MarkerTable = BuildMarkerTable();
+
+    private static (ulong Lo, ulong Hi, Marker Marker)[] BuildMarkerTable()
+    {
+        var table = new (ulong Lo, ulong Hi, Marker Marker)[MarkerTableSize];
+        void Add(IEnumerable<string> words, Marker marker)
+        {
+            foreach (var w in words)
+            {
+                if (w.Length > 16 || !System.Text.Ascii.IsValid(w)) throw new InvalidOperationException($"Marker '{w}' is not short ASCII.");
+                var (lo, hi) = WordTable.PackScalar(w);
+                int slot = MarkerSlot(lo, hi);
+                while (table[slot].Lo != 0 && (table[slot].Lo != lo || table[slot].Hi != hi)) slot = (slot + 1) & (MarkerTableSize - 1);
+                table[slot] = (lo, hi, table[slot].Marker | marker);
+            }
+        }
+        Add(PastMarkers, Marker.Past);
+        Add(FutureMarkers, Marker.Future);
+        Add(NounLikeMarkers, Marker.NounLike);
+        return table;
+    }
+
+    private static int MarkerSlot(ulong lo, ulong hi) => (int)(((lo ^ hi * 0xC2B2AE3D27D4EB4FUL) * 0x9E3779B97F4A7C15UL) >> 56) & (MarkerTableSize - 1);
+
+    private static Marker MarkerOf(ReadOnlySpan<char> word)
+    {
+        if (word.Length <= 16 && System.Text.Ascii.IsValid(word))
+        {
+            var (lo, hi) = WordTable.PackScalar(word);
+            var table = MarkerTable;
+            for (int slot = MarkerSlot(lo, hi); table[slot].Lo != 0; slot = (slot + 1) & (MarkerTableSize - 1))
+                if (table[slot].Lo == lo && table[slot].Hi == hi) return table[slot].Marker;
+            return Marker.None;
+        }
+        return (PastLookup.Contains(word) ? Marker.Past : 0) | (FutureLookup.Contains(word) ? Marker.Future : 0)
+            | (NounLikeLookup.Contains(word) ? Marker.NounLike : 0);
+    }
+
     /// <summary>+1 future, -2 explicitly past ("last Friday"), -1 past, 0 unknown (treated as past).</summary>
     private static int Tense(string body, int position)
     {
@@ -117,50 +168,64 @@ internal static class DateExtractor
         // A deadline ("by September 30", "by Friday") points ahead unless the sentence is in the past ("had been
         // finished by Friday").
         bool deadline = false;
-        string? later = null;
+        // The word after the current one, as "to", "for" or other (its lower-cased form is all the rules read).
+        Later later = Later.None;
         for (int steps = 0; steps < 14; steps++)
         {
             var word = PreviousWord(body, pos, out int ws);
-            if (word is null) break;
+            if (word.IsEmpty) break;
             if (steps == 0 && word.Equals("by", StringComparison.OrdinalIgnoreCase)) { deadline = true; pos = ws; continue; }
             if (steps == 0 && word.Equals("last", StringComparison.OrdinalIgnoreCase)) return -2;
             if (steps == 0 && (word.Equals("next", StringComparison.OrdinalIgnoreCase) || word.Equals("coming", StringComparison.OrdinalIgnoreCase))) return 1;
             if (steps == 0 && word.Equals("this", StringComparison.OrdinalIgnoreCase)) { pos = ws; continue; }
-            if (PastMarkers.Contains(word) && !word.Equals("on", StringComparison.OrdinalIgnoreCase)) return -1;
+            var marker = MarkerOf(word);
+            if ((marker & Marker.Past) != 0 && !word.Equals("on", StringComparison.OrdinalIgnoreCase)) return -1;
             // "would" in news is mostly reported future ("said it would vote on Thursday"). Words that are nouns as
             // well ("welcomed the plan at a briefing on Monday", "the hopes of ...") point ahead only before "to"/"for".
-            if (FutureMarkers.Contains(word) && word is not ("to" or "from" or "until" or "till")
-                && (!NounLikeMarkers.Contains(word) || later is "to" or "for"))
+            if ((marker & Marker.Future) != 0 && !(word is "to" or "from" or "until" or "till")
+                && ((marker & Marker.NounLike) == 0 || later is Later.To or Later.For))
                 return 1;
             // A sentence boundary ends the look-back.
             if (ws > 0 && body[ws - 1] is '.' or '!' or '?' or '\n' or ';') break;
-            later = word.ToLowerInvariant();
+            later = LowerIs(word, "to") ? Later.To : LowerIs(word, "for") ? Later.For : Later.Other;
             pos = ws;
         }
         return deadline ? 1 : 0;
     }
 
-    private static string? PreviousWord(string body, int pos, out int wordStart)
+    private enum Later { None, To, For, Other }
+
+    /// <summary>word.ToLowerInvariant() == lower, for an ASCII lower-case <paramref name="lower"/>, without the string.</summary>
+    private static bool LowerIs(ReadOnlySpan<char> word, string lower)
+    {
+        if (word.Length != lower.Length) return false;
+        for (int i = 0; i < word.Length; i++)
+            if (Words.Lower(word[i]) != lower[i]) return false;
+        return true;
+    }
+
+    /// <summary>The word before <paramref name="pos"/> (past spaces and commas), or empty at a sentence boundary.</summary>
+    private static ReadOnlySpan<char> PreviousWord(string body, int pos, out int wordStart)
     {
         int i = pos - 1;
         while (i >= 0 && (body[i] == ' ' || body[i] == ',')) i--;
         wordStart = pos;
-        if (i < 0 || body[i] is '.' or '!' or '?' or '\n' or ';' or '"' or '“' or '”') return null;
+        if (i < 0 || body[i] is '.' or '!' or '?' or '\n' or ';' or '"' or '“' or '”') return default;
         int end = i + 1;
         // Numbers and amounts are words too ("over 20 beaches from Saturday"): the look-back goes on past them.
         while (i >= 0 && (char.IsLetterOrDigit(body[i]) || body[i] is '\'' or '%' or '-' or '$' or '£' or '€')) i--;
         wordStart = i + 1;
-        return end > wordStart ? body[wordStart..end] : null;
+        return end > wordStart ? body.AsSpan(wordStart, end - wordStart) : default;
     }
 
-    private static string? NextWord(string body, int pos, out int wordEnd)
+    private static ReadOnlySpan<char> NextWord(string body, int pos, out int wordEnd)
     {
         int i = pos;
         while (i < body.Length && body[i] == ' ') i++;
         int s = i;
         while (i < body.Length && char.IsLetter(body[i])) i++;
         wordEnd = i;
-        return i > s ? body[s..i] : null;
+        return body.AsSpan(s, i - s);
     }
 
     private static DateOnly Previous(DateOnly from, DayOfWeek day)

@@ -32,7 +32,8 @@ internal static class DateParser
     private const string DayMonthYearPattern =
         $@"\b(?<d>\d{{1,2}})(st|nd|rd|th|ST|ND|RD|TH)?\s+(of\s+)?(?<m>{Month})\.?,?\s+(?<y>\d{{4}})\b";
     private const string MonthDayYearPattern = $@"\b(?<m>{Month})\.?\s+(?<d>\d{{1,2}})(st|nd|rd|th|ST|ND|RD|TH)?,?\s+(?<y>\d{{4}})\b";
-    private static readonly Regex Iso = new(@"\b(?<y>\d{4})[-/](?<m>\d{1,2})[-/](?<d>\d{1,2})\b", Options);
+    private const string IsoPattern = @"\b(?<y>\d{4})[-/](?<m>\d{1,2})[-/](?<d>\d{1,2})\b";
+    private static readonly Regex Iso = Anchored(IsoPattern);
 
     // Dates without a year: "January 16", "16 January".
     private const string MonthDayPattern = $@"\b(?<m>{Month})\.?\s+(?<d>\d{{1,2}})(st|nd|rd|th|ST|ND|RD|TH)?\b";
@@ -49,15 +50,19 @@ internal static class DateParser
 
     private static Regex Anchored(string pattern) => new(@"\G(?:" + pattern + ")", Options);
 
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> MonthNames =
+        new HashSet<string>(Month.Split('|'), StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
+
     private static readonly System.Buffers.SearchValues<string> MonthPrefixes = System.Buffers.SearchValues.Create(
         ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
          "JAN", "FEB", "MAR", "APR", "MAY", "JUN", "JUL", "AUG", "SEP", "OCT", "NOV", "DEC"], StringComparison.Ordinal);
 
-    /// <summary>Where the month-first and the day-first patterns can start, each ascending.</summary>
+    /// <summary>Where the month-first, the day-first and the ISO patterns can start, each ascending.</summary>
     private sealed class Starts
     {
         public readonly List<int> Month = [];
         public readonly List<int> Day = [];
+        public readonly List<int> Iso = [];
 
         public Starts(string text)
         {
@@ -67,11 +72,26 @@ internal static class DateParser
                 int k = text.AsSpan(pos).IndexOfAny(MonthPrefixes);
                 if (k < 0) break;
                 int q = pos + k;
+                pos = q + 1;
+                // Every pattern needs a month name followed by a character that is not an ASCII letter ('.', ',',
+                // white space, or a non-word character for \b), and the names are ASCII letters: the run of ASCII
+                // letters at q must be a whole name. This drops "Market", "Mayor", "Junior" before any regex runs.
+                int r = q;
+                while (r < text.Length && char.IsAsciiLetter(text[r])) r++;
+                if (!MonthNames.Contains(text.AsSpan(q, r - q))) continue;
                 Month.Add(q);
                 AddDayStarts(text, q);
-                pos = q + 1;
             }
             Day.Sort();
+            // An ISO date is four digits (\d, char.IsDigit) and a '-' or '/': it starts four characters before a
+            // separator that follows four digits.
+            for (int p = text.AsSpan().IndexOfAny('-', '/'); p >= 0; )
+            {
+                if (p >= 4 && char.IsDigit(text[p - 1]) && char.IsDigit(text[p - 2]) && char.IsDigit(text[p - 3]) && char.IsDigit(text[p - 4]))
+                    Iso.Add(p - 4);
+                int next = text.AsSpan(p + 1).IndexOfAny('-', '/');
+                p = next < 0 ? -1 : p + 1 + next;
+            }
         }
 
         /// <summary>"\d{1,2}(suffix)?\s+(of\s+)?" ending at the month at <paramref name="q"/>: the possible digit starts.</summary>
@@ -97,6 +117,7 @@ internal static class DateParser
                 if (char.IsDigit(text[s])) Day.Add(s);
         }
     }
+    // (A vectorised search for the weekday names, with the pattern anchored there, measured slower than this scan.)
     private static readonly Regex WeekdayRegex = new($@"\b(?<w>{Weekday})\b", Options);
 
     /// <summary>All dates of the text, full dates first claiming their characters, then dates without a year.</summary>
@@ -109,7 +130,7 @@ internal static class DateParser
         var starts = new Starts(text);
         AddMatches(found, claimed, text, DayMonthYear, starts.Day, numericMonth: false, withYear: true);
         AddMatches(found, claimed, text, MonthDayYear, starts.Month, numericMonth: false, withYear: true);
-        AddMatches(found, claimed, text, Iso, null, numericMonth: true, withYear: true);
+        AddMatches(found, claimed, text, Iso, starts.Iso, numericMonth: true, withYear: true);
         AddMatches(found, claimed, text, MonthDay, starts.Month, numericMonth: false, withYear: false);
         AddMatches(found, claimed, text, DayMonth, starts.Day, numericMonth: false, withYear: false);
         found.Sort((a, b) => a.Start.CompareTo(b.Start));
@@ -134,11 +155,23 @@ internal static class DateParser
             int end = m.Index + m.Length;
             if (FollowedByDate(text, end, starts)) continue;
             if (claimed.Any(m.Index, m.Length)) continue;
-            var day = Enum.Parse<DayOfWeek>(word, ignoreCase: true);
+            var day = DayOf(word);
             result.Add(new WeekdayMatch(m.Index, m.Length, day));
         }
         return result;
     }
+
+    /// <summary>The day of one of the weekday names of the pattern (Enum.Parse ignoring case, without parsing).</summary>
+    private static DayOfWeek DayOf(ReadOnlySpan<char> name) => (Words.Lower(name[0]), Words.Lower(name[1])) switch
+    {
+        ('m', _) => DayOfWeek.Monday,
+        ('t', 'u') => DayOfWeek.Tuesday,
+        ('w', _) => DayOfWeek.Wednesday,
+        ('t', _) => DayOfWeek.Thursday,
+        ('f', _) => DayOfWeek.Friday,
+        ('s', 'a') => DayOfWeek.Saturday,
+        _ => DayOfWeek.Sunday,
+    };
 
     private static bool FollowedByDate(string text, int pos, HashSet<int> dateStarts)
     {
@@ -161,7 +194,7 @@ internal static class DateParser
         var starts = new Starts(text);
         AddMatches(found, claimed, text, DayMonthYear, starts.Day, numericMonth: false, withYear: true);
         AddMatches(found, claimed, text, MonthDayYear, starts.Month, numericMonth: false, withYear: true);
-        AddMatches(found, claimed, text, Iso, null, numericMonth: true, withYear: true);
+        AddMatches(found, claimed, text, Iso, starts.Iso, numericMonth: true, withYear: true);
         DateMatch? first = null;
         foreach (var d in found)
             if (first is null || d.Start < first.Value.Start) first = d;
@@ -192,14 +225,9 @@ internal static class DateParser
     // "O" is DateOnly's round-trip format, yyyy-MM-dd, and takes a fast path that skips parsing a custom format.
     public static string Format(DateOnly d) => d.ToString("O", CultureInfo.InvariantCulture);
 
-    // starts: where the anchored regex can match, ascending; null for a scanning regex.
-    private static void AddMatches(List<DateMatch> found, Claims claimed, string text, Regex regex, List<int>? starts, bool numericMonth, bool withYear)
+    // starts: where the anchored regex can match, ascending.
+    private static void AddMatches(List<DateMatch> found, Claims claimed, string text, Regex regex, List<int> starts, bool numericMonth, bool withYear)
     {
-        if (starts is null)
-        {
-            for (var m = regex.Match(text); m.Success; m = m.NextMatch()) Add(m);
-            return;
-        }
         int pos = 0;
         foreach (var start in starts)
         {
