@@ -56,8 +56,14 @@ internal static class DocumentCleaner
         var result = new CleanDocument();
         var reason = new string?[n];
         var strong = new string?[n];
+        // Word counts are asked for several times per line (rules, zones, look-aheads): counted once here.
+        var words = new int[n];
         for (int i = 0; i < n; i++)
-            if (lines[i].Length > 0) strong[i] = LineRules.Classify(lines[i]);
+        {
+            if (lines[i].Length == 0) continue;
+            words[i] = WordCounter.Count(lines[i]);
+            strong[i] = LineRules.Classify(lines[i], words[i]);
+        }
 
         DateOnly? published = null, updated = null;
         // Header parses are looked up repeatedly (head zone, look-aheads, body zone); parse each line once.
@@ -102,7 +108,7 @@ internal static class DocumentCleaner
             }
             // A credit line that is only an agency name ("PTI", "(Xinhua)").
             var bare = line.Trim('(', ')', '[', ']', ' ');
-            if (bare.Length >= 2 && Words.Count(bare) <= 4 && KnownNames.IsAgency(bare))
+            if (bare.Length >= 2 && WordCounter.Count(bare) <= 4 && KnownNames.IsAgency(bare))
             {
                 reason[i] = Reasons.Byline;
                 if (bylineSource.Length == 0) bylineSource = bare;
@@ -122,16 +128,16 @@ internal static class DocumentCleaner
             bool sectionLine = LineRules.IsMastheadSectionLine(lines[k], out var masthead);
             if (sectionLine && masthead.Length > 0 && mastheadSource.Length == 0) mastheadSource = masthead;
             if (strong[k] is { } r) { reason[k] = r; continue; }
-            if (sectionLine && (masthead.Length > 0 || NextIsTitleLike(lines, k) && !NextIsMeta(lines, k, IsMetaLine)))
+            if (sectionLine && (masthead.Length > 0 || NextIsTitleLike(lines, words, k) && !NextIsMeta(lines, k, IsMetaLine)))
             {
                 reason[k] = Reasons.Navigation;
                 continue;
             }
             // A masthead above the header ("China Daily" then "Updated: ..."), or above a headline that a header or
             // byline follows, is the publisher, not the headline.
-            if (Words.Count(lines[k]) <= 4 && KnownNames.LooksLikePublisher(lines[k])
-                && (NextIsMeta(lines, k, IsMetaLine) || Words.Count(lines[k]) >= 2 && !Words.EndsWithTerminal(lines[k]) && !KnownNames.IsSectionName(lines[k])
-                    && HeadlineThenMeta(lines, strong, k, 3, IsMetaLine)))
+            if (words[k] <= 4 && KnownNames.LooksLikePublisher(lines[k])
+                && (NextIsMeta(lines, k, IsMetaLine) || words[k] >= 2 && !Words.EndsWithTerminal(lines[k]) && !KnownNames.IsSectionName(lines[k])
+                    && HeadlineThenMeta(lines, words, strong, k, 3, IsMetaLine)))
             {
                 reason[k] = Reasons.Navigation;
                 if (mastheadSource.Length == 0) mastheadSource = lines[k];
@@ -139,7 +145,7 @@ internal static class DocumentCleaner
             }
             // The name of an issuing body alone above the menu and the dated header of its release ("Example Health
             // Organization", then "Home | Topics | ...", then "22 July 2026 | News release"): the publisher's masthead.
-            if (Words.Count(lines[k]) is >= 2 and <= 5 && !Words.EndsWithTerminal(lines[k]) && LineRules.IsCapitalisedName(lines[k], 5)
+            if (words[k] is >= 2 and <= 5 && !Words.EndsWithTerminal(lines[k]) && LineRules.IsCapitalisedName(lines[k], 5)
                 && !KnownNames.IsSectionName(lines[k]) && NextIsHeaderAfterChrome(lines, strong, k, j => HeaderAt(lines, j, headers) is not null))
             {
                 reason[k] = Reasons.Navigation;
@@ -149,8 +155,8 @@ internal static class DocumentCleaner
             // Any other short name line or kicker above a headline that a byline or header follows ("The Example",
             // "ANALYSIS") is page chrome too: the headline is the line the byline belongs to. Not being a known
             // publisher shape, it does not name the source (a copyright footer may).
-            if (doc.Hints.Title.Length == 0 && Words.Count(lines[k]) <= 4 && !Words.EndsWithTerminal(lines[k])
-                && LineRules.IsCapitalisedName(lines[k], 4) && HeadlineThenMeta(lines, strong, k, 1, IsMetaLine))
+            if (doc.Hints.Title.Length == 0 && words[k] <= 4 && !Words.EndsWithTerminal(lines[k])
+                && LineRules.IsCapitalisedName(lines[k], 4) && HeadlineThenMeta(lines, words, strong, k, 1, IsMetaLine))
             {
                 reason[k] = Reasons.Navigation;
                 continue;
@@ -178,7 +184,7 @@ internal static class DocumentCleaner
                 break;
             }
         }
-        else if (k < n && IsTitleLike(lines[k]) && !(k + 1 < n && lines[k + 1].Length > 0 && char.IsLower(lines[k + 1][0])))
+        else if (k < n && IsTitleLike(lines[k], words[k]) && !(k + 1 < n && lines[k + 1].Length > 0 && char.IsLower(lines[k + 1][0])))
         {
             result.Title = lines[k];
             hasTitle = true;
@@ -202,20 +208,19 @@ internal static class DocumentCleaner
                 if (line.Length == 0 || reason[k] is not null) continue;
                 if (TryMeta(k)) { metaSeen = true; continue; }
                 if (strong[k] is { } r) { reason[k] = r; continue; }
-                if (IsBareCaption(lines, k)) { reason[k] = Reasons.Caption; continue; }
+                if (IsBareCaption(lines, k, words[k])) { reason[k] = Reasons.Caption; continue; }
                 // Between the byline or date line and the first paragraph, a short line that does not end like a
                 // sentence, or a name placed "in"/"at" somewhere without a verb, is a photo caption.
                 // A hard-wrapped paragraph continues on the next line in lower case: its first line is no caption.
                 bool wrapped = k + 1 < n && lines[k + 1].Length > 0 && char.IsLower(lines[k + 1][0]);
-                if (metaSeen && !wrapped && (IsUnterminatedCaption(line) || IsNamePlacedCaption(line))) { reason[k] = Reasons.Caption; continue; }
-                int words = Words.Count(line);
-                if (words <= 8 && !Words.EndsWithTerminal(line) && !IsTranscriptMarker(line) && !IsDatelineOnly(line))
+                if (metaSeen && !wrapped && (IsUnterminatedCaption(line, words[k]) || IsNamePlacedCaption(line, words[k]))) { reason[k] = Reasons.Caption; continue; }
+                if (words[k] <= 8 && !Words.EndsWithTerminal(line) && !IsTranscriptMarker(line) && !IsDatelineOnly(line))
                 {
                     reason[k] = Reasons.Navigation;
                     continue;
                 }
                 // A standfirst between the headline and the byline or date stays in the text, and the head goes on.
-                if (words <= 40 && MetaFollows(lines, k, 3, IsMetaLine))
+                if (words[k] <= 40 && MetaFollows(lines, k, 3, IsMetaLine))
                 {
                     if (standfirst < 0) standfirst = k;
                     continue;
@@ -237,15 +242,14 @@ internal static class DocumentCleaner
                 continue;
             }
             // Header and byline lines are short and rarely end like a sentence.
-            int words = Words.Count(lines[i]);
-            if (words <= 20 && !(words >= 10 && Words.EndsWithTerminal(lines[i])) && TryMeta(i)) continue;
+            if (words[i] <= 20 && !(words[i] >= 10 && Words.EndsWithTerminal(lines[i])) && TryMeta(i)) continue;
         }
 
         // Tail zone: from the first end marker after the last substantial paragraph, everything is noise.
         int lastSubstantial = -1;
         for (int i = n - 1; i >= bodyStart; i--)
         {
-            if (reason[i] is null && lines[i].Length > 0 && IsSubstantial(lines[i])) { lastSubstantial = i; break; }
+            if (reason[i] is null && lines[i].Length > 0 && IsSubstantial(lines[i], words[i])) { lastSubstantial = i; break; }
         }
         int tailStart = -1;
         for (int i = Math.Max(lastSubstantial + 1, bodyStart); i < n; i++)
@@ -367,7 +371,7 @@ internal static class DocumentCleaner
         for (int i = n - 1, seen = 0; i >= 0 && seen < 12 && footerSource.Length == 0; i--)
         {
             if (lines[i].Length == 0) continue;
-            if (seen == 0 && reason[i] is not null && Words.Count(lines[i]) is >= 2 and <= 5 && !Words.EndsWithTerminal(lines[i])
+            if (seen == 0 && reason[i] is not null && words[i] is >= 2 and <= 5 && !Words.EndsWithTerminal(lines[i])
                 && KnownNames.LooksLikePublisher(lines[i]) && !KnownNames.IsSectionName(lines[i]) && IsPlainName(lines[i]))
                 footerSource = lines[i];
             // A photo's copyright ("© Example Images") credits the photographer, not the publisher.
@@ -402,18 +406,18 @@ internal static class DocumentCleaner
         return -1;
     }
 
-    private static bool NextIsTitleLike(IReadOnlyList<string> lines, int index) =>
-        NextNonEmpty(lines, index) is >= 0 and var j && IsTitleLike(lines[j]);
+    private static bool NextIsTitleLike(IReadOnlyList<string> lines, int[] words, int index) =>
+        NextNonEmpty(lines, index) is >= 0 and var j && IsTitleLike(lines[j], words[j]);
 
     /// <summary>
     /// The next line that is not noise reads as a headline, longer than this line, and a header or byline line
     /// follows it within <paramref name="within"/> lines (a standfirst may stand between).
     /// </summary>
-    private static bool HeadlineThenMeta(IReadOnlyList<string> lines, string?[] strong, int index, int within, Func<int, bool> isMeta)
+    private static bool HeadlineThenMeta(IReadOnlyList<string> lines, int[] words, string?[] strong, int index, int within, Func<int, bool> isMeta)
     {
         int j = index + 1;
         while (j < lines.Count && (lines[j].Length == 0 || strong[j] is not null)) j++;
-        return j < lines.Count && IsTitleLike(lines[j]) && Words.Count(lines[j]) > Words.Count(lines[index]) && MetaFollows(lines, j, within, isMeta);
+        return j < lines.Count && IsTitleLike(lines[j], words[j]) && words[j] > words[index] && MetaFollows(lines, j, within, isMeta);
     }
 
     /// <summary>The next line that is not page chrome (menu rows, breadcrumbs) is a dated header line.</summary>
@@ -454,10 +458,9 @@ internal static class DocumentCleaner
     private static bool SameText(string a, string b) =>
         Words.SequenceHash(a) == Words.SequenceHash(b);
 
-    /// <summary>A headline: a short line that is not a sentence ending in a full stop or a list of clauses.</summary>
-    internal static bool IsTitleLike(string line)
+    /// <summary>A headline (of <paramref name="words"/> words): a short line that is not a sentence ending in a full stop or a list of clauses.</summary>
+    internal static bool IsTitleLike(string line, int words)
     {
-        int words = Words.Count(line);
         if (words < 2 || words > 30 || line.Length > 250) return false;
         if (IsTranscriptMarker(line)) return false;
         var last = line[^1];
@@ -512,10 +515,9 @@ internal static class DocumentCleaner
     /// A caption without marker right under the headline: a line repeated next to itself, or a short
     /// name-and-role phrase without a verb ("Finnish Environment Ministry spokesperson Aino Virtanen.").
     /// </summary>
-    private static bool IsBareCaption(IReadOnlyList<string> lines, int index)
+    private static bool IsBareCaption(IReadOnlyList<string> lines, int index, int words)
     {
         var line = lines[index];
-        int words = Words.Count(line);
         if (words > 30) return false;
         int seen = 0;
         for (int j = Math.Max(0, index - 6); j < Math.Min(lines.Count, index + 7); j++)
@@ -535,9 +537,8 @@ internal static class DocumentCleaner
         return lower <= 2 && (words <= 3 || lower < words / 2);
     }
 
-    private static bool IsUnterminatedCaption(string line)
+    private static bool IsUnterminatedCaption(string line, int words)
     {
-        int words = Words.Count(line);
         return words is > 8 and <= 25 && !Words.EndsWithTerminal(line) && !IsTranscriptMarker(line) && !IsDatelineOnly(line)
             && line[^1] is not (':' or ',' or ';' or '"' or '”' or '\'' or '’');
     }
@@ -546,9 +547,8 @@ internal static class DocumentCleaner
     // capitalised words, then a place preposition.
     private static readonly Regex NamePlaced = new(@"^(\p{Lu}[\p{L}'’.-]*\s){2,5}(in|at|outside|inside|during|beside|near|on)\s", Opt);
 
-    private static bool IsNamePlacedCaption(string line)
+    private static bool IsNamePlacedCaption(string line, int words)
     {
-        int words = Words.Count(line);
         if (words > 16 || !NamePlaced.IsMatch(line) || line.Contains('"') || line.Contains('“')) return false;
         string previous = "";
         foreach (var w in line.Split(' ', StringSplitOptions.RemoveEmptyEntries))
@@ -589,9 +589,8 @@ internal static class DocumentCleaner
     };
 
     /// <summary>A paragraph with the shape of article text rather than a box label.</summary>
-    private static bool IsSubstantial(string line)
+    private static bool IsSubstantial(string line, int words)
     {
-        int words = Words.Count(line);
         if (IsTranscriptMarker(line)) return words >= 4;
         return words >= 10 && Words.EndsWithTerminal(line);
     }

@@ -211,12 +211,24 @@ internal static class LineRules
         return false;
     }
 
-    private static bool StartsWithButtonWord(string line)
-    {
-        foreach (var word in ConsentButtonWords)
-            if (line.StartsWith(word, StringComparison.OrdinalIgnoreCase)) return true;
-        return false;
-    }
+    // Anchored patterns open with one of these words (each list read off its pattern's alternatives); "nonLetterStart"
+    // where an alternative may open with a digit, space or symbol.
+    private static readonly PrefixGate LinkLineStart = new(false,
+        "also", "read", "more", "related", "see", "recommended", "suggested", "watch", "listen", "trending", "must", "don't",
+        "up ", "top", "latest", "editor's", "you", "click", "http", "www.", "most", "what", "further", "explore", "view", "download");
+    private static readonly PrefixGate NavigationStart = new(true,
+        "home", "menu", "search", "share", "tweet", "print", "email", "comment", "advertisement", "sponsored", "scroll", "continue",
+        "story", "follow", "download", "tags", "topics", "filed", "leave", "view", "add", "next", "previous", "prev", "loading",
+        "find", "like", "join", "get", "show", "hide", "load", "read", "see", "be", "news", "press", "media", "for", "tel", "phone",
+        "telephone", "mobile", "fax", "first", "posted", "updated", "published", "page", "listen", "close", "font", "text",
+        "bookmark", "top", "return", "video", "audio", "play", "watch", "printer", "save", "pdf");
+    private static readonly PrefixGate SocialWordsStart = new(false,
+        "share", "comment", "tweet", "facebook", "twitter", "x", "whatsapp", "linkedin", "email", "e-mail", "print", "pinterest",
+        "reddit", "telegram", "copy", "save", "instagram", "youtube", "flipboard", "messenger", "sms", "link");
+    // Also stands for ConsentButtonWords: a line that starts with one of them (as StartsWith with OrdinalIgnoreCase
+    // compares) passes the gate.
+    private static readonly PrefixGate ButtonStart = new(false, ConsentButtonWords);
+    private static readonly PrefixGate PriceStart = new(true, "rs", "inr", "usd", "eur", "gbp");
 
     // Every alternative of CreditSignoff holds '@', ':' or one of these (case-insensitive).
     private static readonly string[] CreditTriggers =
@@ -238,13 +250,15 @@ internal static class LineRules
         ((found & group) != 0 || extra != '\0' && line.Contains(extra)) && regex.IsMatch(line);
 
     /// <summary>Classifies a trimmed non-empty line by the rules that hold anywhere in a document.</summary>
-    public static string? Classify(string line)
+    public static string? Classify(string line) => Classify(line, WordCounter.Count(line));
+
+    /// <summary><see cref="Classify(string)"/> given the line's word count (the cleaner has counted it already).</summary>
+    internal static string? Classify(string line, int words)
     {
         if (line.Length == 0) return null;
         if (line.Length > 600) return Url.IsMatch(line) ? Reasons.Link : null;
         // "___", "* * *", "-----": separators of the page layout.
         if (line.Length >= 2 && line != "--" && line.AsSpan().IndexOfAnyExcept(" _-–—*=~•·#+.") < 0) return Reasons.Navigation;
-        int words = Words.Count(line);
         ulong found = Triggers.Scan(line);
 
         if (words <= 12 && IsSignoff(line, out _, found)) return Reasons.Signoff;
@@ -253,7 +267,7 @@ internal static class LineRules
         if (words <= 3 && line.Contains('/') && DeskCode.IsMatch(line)) return Reasons.DeskCode;
         if (CaptionMayMatch(line, found) && CaptionMarker.IsMatch(line)) return Reasons.Caption;
         if (line[^1] == ')' && words <= 40 && OrgNameCredit.IsMatch(line)) return Reasons.Caption;
-        if (words <= 40 && LinkLine.IsMatch(line)) return Reasons.Link;
+        if (words <= 40 && LinkLineStart.MayMatch(line) && LinkLine.IsMatch(line)) return Reasons.Link;
         if (words <= 80)
         {
             // A consent notice opens with one of few words ("We use", "This site", "By clicking", "Cookie policy",
@@ -261,15 +275,16 @@ internal static class LineRules
             bool noticeStart = line[0] is 'W' or 'w' or 'T' or 't' or 'O' or 'o' or 'B' or 'b' or 'C' or 'c' or 'D' or 'd' or 'Y' or 'y';
             bool buttons = words <= 12 && !Words.EndsWithTerminal(line);
             if (noticeStart && (found & ConsentGroup) != 0 && ConsentNotice.IsMatch(line)
-                || buttons && ((found & ConsentGroup) != 0 || StartsWithButtonWord(line)) && ConsentButtons.IsMatch(line))
+                || buttons && ((found & ConsentGroup) != 0 || ButtonStart.MayMatch(line)) && ConsentButtons.IsMatch(line))
                 return Reasons.Navigation;
         }
         if (words <= 40 && Matches(DisclaimerRegex, found, DisclaimerGroup, line, '©')) return Reasons.Disclaimer;
         if (line.Contains("{{", StringComparison.Ordinal) && line.Contains("}}", StringComparison.Ordinal)) return Reasons.Paywall;
-        if (words <= 4 && Price.IsMatch(line)) return Reasons.Paywall;
+        if (words <= 4 && PriceStart.MayMatch(line) && Price.IsMatch(line)) return Reasons.Paywall;
         if (words <= 30 && Matches(PaywallStrong, found, PaywallStrongGroup, line)) return Reasons.Paywall;
         if ((words <= 8 || (words <= 16 && !Words.EndsWithTerminal(line))) && Matches(PaywallWeak, found, PaywallWeakGroup, line)) return Reasons.Paywall;
-        if (words <= 12 && (Navigation.IsMatch(line) || Matches(NavigationAnywhere, found, NavigationGroup, line) || SocialWords.IsMatch(line)))
+        if (words <= 12 && (NavigationStart.MayMatch(line) && Navigation.IsMatch(line) || Matches(NavigationAnywhere, found, NavigationGroup, line)
+                            || SocialWordsStart.MayMatch(line) && SocialWords.IsMatch(line)))
             return Reasons.Navigation;
         // A site's menu row may list many sections ("Home | World | Business | Sport | Science | Opinion | ..."):
         // with " | " separators a longer row of short segments is navigation too.
@@ -293,7 +308,7 @@ internal static class LineRules
             // "- Higher pensions" is a list item; a sign-off names an agency, is in capitals or uses a long dash.
             bool signoffShape = KnownNames.IsAgency(src) || src.Length >= 2 && src.All(c => !char.IsLetter(c) || char.IsUpper(c))
                 || line.StartsWith("--", StringComparison.Ordinal) || line.StartsWith('—') || line.StartsWith('/');
-            if (Words.Count(src) <= 4 && signoffShape)
+            if (WordCounter.Count(src) <= 4 && signoffShape)
             {
                 source = src;
                 return true;
@@ -352,7 +367,7 @@ internal static class LineRules
             if (parts.Length < 3) continue;
             bool allShort = true;
             foreach (var p in parts)
-                if (Words.Count(p) is 0 or > 3) { allShort = false; break; }
+                if (WordCounter.Count(p) is 0 or > 3) { allShort = false; break; }
             if (allShort) return true;
         }
         return false;
@@ -368,7 +383,7 @@ internal static class LineRules
         // Every header states a date, so it holds a digit; most article lines are rejected here cheaply. A longer
         // line is a header only when it names a header keyword.
         if (line.Length > 250 || line.AsSpan().IndexOfAnyInRange('0', '9') < 0) return null;
-        int words = Words.Count(line);
+        int words = WordCounter.Count(line);
         // HeaderKeyword can only match where its literals occur: without them no segment is searched for it.
         bool keywords = (Triggers.Scan(line) & HeaderKeywordGroup) != 0;
         if (words > 24 || words > 12 && !keywords && !line.Contains('|')) return null;
@@ -395,7 +410,7 @@ internal static class LineRules
                     var sourceLine = SourceLine.Match(prefix);
                     if (sourceLine.Success) prefix = sourceLine.Groups["src"].Value.Trim();
                     // The prefix of a header is a name ("Xinhua"), never a clause ("The report was").
-                    if (Words.Count(prefix) > 6 || prefix.Split(' ', StringSplitOptions.RemoveEmptyEntries).Any(w => char.IsLower(w[0]))) return null;
+                    if (WordCounter.Count(prefix) > 6 || prefix.Split(' ', StringSplitOptions.RemoveEmptyEntries).Any(w => char.IsLower(w[0]))) return null;
                     any = true;
                     var keyword = m.Groups[2].Value.ToLowerInvariant();
                     if (keyword.Contains("updated") || keyword.Contains("modified")) updated ??= date;
@@ -453,9 +468,9 @@ internal static class LineRules
             // A place of issue after a label ("News release | Geneva"): a short capitalised name that is not an
             // agency or a multi-word publisher name.
             if (labelSeen && IsCapitalisedName(segment, 3) && !KnownNames.IsAgency(segment)
-                && !(Words.Count(segment) >= 2 && KnownNames.LooksLikePublisher(segment)))
+                && !(WordCounter.Count(segment) >= 2 && KnownNames.LooksLikePublisher(segment)))
                 continue;
-            if (Words.Count(segment) <= 4 && KnownNames.LooksLikePublisher(segment))
+            if (WordCounter.Count(segment) <= 4 && KnownNames.LooksLikePublisher(segment))
             {
                 // "World | Press Trust of India | Updated: ...": a section name looks like a name too; agencies win.
                 if (source.Length == 0 || KnownNames.IsAgency(segment) && !KnownNames.IsAgency(source)) source = segment;
@@ -589,7 +604,7 @@ internal static class LineRules
         var m = BylineRegex.Match(line);
         if (!m.Success) return false;
         var name = m.Groups["name"].Value.Trim().TrimEnd('.');
-        if (Words.Count(name) > 12) return false;
+        if (WordCounter.Count(name) > 12) return false;
         // A byline is names: every lower-case word must be a connector ("and", "in", "of", ...).
         foreach (var w in name.Split([' ', ',', '|', '/'], StringSplitOptions.RemoveEmptyEntries))
         {
@@ -614,7 +629,7 @@ internal static class LineRules
         for (int i = parts.Length - 1; i >= 0; i--)
         {
             var p = parts[i];
-            if (parts.Length == 1 ? Words.Count(p) == 1 || KnownNames.LooksLikePublisher(p) : KnownNames.LooksLikePublisher(p))
+            if (parts.Length == 1 ? WordCounter.Count(p) == 1 || KnownNames.LooksLikePublisher(p) : KnownNames.LooksLikePublisher(p))
             {
                 // "By John Smith in Beijing" names a place, not a publisher
                 if (parts.Length > 1 && i == 0) break;
@@ -674,7 +689,7 @@ internal static class LineRules
         if (parts.Length is < 2 or > 4) return false;
         foreach (var part in parts)
             if (!IsCapitalisedName(part, 4)) return false;
-        if (KnownNames.IsAgency(parts[0]) || Words.Count(parts[0]) >= 2 && KnownNames.LooksLikePublisher(parts[0]) && !KnownNames.IsSectionName(parts[0]))
+        if (KnownNames.IsAgency(parts[0]) || WordCounter.Count(parts[0]) >= 2 && KnownNames.LooksLikePublisher(parts[0]) && !KnownNames.IsSectionName(parts[0]))
             publisher = parts[0];
         return true;
     }

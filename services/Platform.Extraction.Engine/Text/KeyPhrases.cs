@@ -4,26 +4,28 @@ namespace Platform.Extraction.Engine.Text;
 /// RAKE (Rose et al., 2010): candidate phrases are runs of content words between stop words and punctuation;
 /// a word scores degree/frequency, a phrase the sum of its words. Phrases of one to four words; phrases seen more
 /// than once are preferred, since RAKE alone favours long one-off phrases. Words are compared by case-insensitive
-/// hashes, so only the chosen phrases are materialised as strings.
+/// ids, so only the chosen phrases are materialised as strings.
 /// </summary>
 internal static class KeyPhrases
 {
-    private readonly record struct Candidate(long Key, bool InTitle, int CharStart, int CharEnd, int FirstWord, int Count);
+    private readonly record struct Candidate(UInt128 Key, bool InTitle, int CharStart, int CharEnd, int FirstWord, int Count);
 
     public static List<string> Extract(string title, string body, int max = 8)
     {
         int expected = Math.Min(body.Length, 100_000) + title.Length;
-        // Speed: each distinct word (by case-insensitive hash) gets a dense id when it is first seen, so the
-        // frequency and degree tables are arrays: one hash look-up per word instead of four.
+        // Speed: each distinct word (ignoring case) gets a dense id when it is first seen, so the frequency and
+        // degree tables are arrays: one table look-up per word instead of four.
         var words = new List<int>(expected / 6 + 8);
-        var ids = new Dictionary<long, int>(expected / 12 + 8);
+        var ids = WordTable.Rent();
+        var kinds = new List<byte>(expected / 12 + 8);
         var candidates = new List<Candidate>(expected / 16 + 8);
-        Collect(title, inTitle: true, words, ids, candidates, title.Length);
+        Collect(title, inTitle: true, words, ids, kinds, candidates, title.Length);
         // The topic of a news text shows in its first pages; a bound keeps huge inputs cheap.
-        Collect(body, inTitle: false, words, ids, candidates, Math.Min(body.Length, 100_000));
+        Collect(body, inTitle: false, words, ids, kinds, candidates, Math.Min(body.Length, 100_000));
 
         var frequency = new int[ids.Count];
         var degree = new int[ids.Count];
+        ids.Return();
         foreach (var c in candidates)
         {
             for (int i = c.FirstWord; i < c.FirstWord + c.Count; i++)
@@ -34,28 +36,34 @@ internal static class KeyPhrases
             }
         }
 
-        var scores = new Dictionary<long, (double Score, int Seen, int Candidate, int Order)>(candidates.Count);
+        // Speed: phrases get dense ids (in order of first appearance) in a second table; their scores are arrays.
+        var phrases = WordTable.Rent();
+        var first = new int[candidates.Count];
+        var seen = new int[candidates.Count];
+        var scores = new double[candidates.Count];
         for (int ci = 0; ci < candidates.Count; ci++)
         {
             var c = candidates[ci];
             if (c.Count > 4 || c.CharEnd - c.CharStart <= 2) continue;
-            ref var known = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(scores, c.Key, out bool exists);
-            if (exists)
+            int p = phrases.Intern((ulong)c.Key, (ulong)(c.Key >> 64), out bool added);
+            if (!added)
             {
-                known.Seen++;
+                seen[p]++;
                 continue;
             }
             double score = 0;
             for (int i = c.FirstWord; i < c.FirstWord + c.Count; i++) score += degree[words[i]] / (double)frequency[words[i]];
             if (c.Count >= 4) score *= 0.6;
-            known = (score, 1, ci, scores.Count - 1);
+            (scores[p], seen[p], first[p]) = (score, 1, ci);
         }
+        int phraseCount = phrases.Count;
+        phrases.Return();
         // Only the best `max` are wanted: a small insertion-sorted buffer instead of sorting every phrase. The order
         // (rank descending, then first appearance) is total, so the pick is the same as a full sort's head.
         var ranked = new List<(double Rank, int Order, int Candidate)>(max + 1);
-        foreach (var (_, v) in scores)
+        for (int p = 0; p < phraseCount; p++)
         {
-            var item = (Rank: v.Score * Math.Min(v.Seen, 3), v.Order, v.Candidate);
+            var item = (Rank: scores[p] * Math.Min(seen[p], 3), Order: p, Candidate: first[p]);
             int at = ranked.Count;
             while (at > 0 && Before(item, ranked[at - 1])) at--;
             if (at >= max) continue;
@@ -75,65 +83,106 @@ internal static class KeyPhrases
     private static bool Before((double Rank, int Order, int Candidate) a, (double Rank, int Order, int Candidate) b) =>
         a.Rank != b.Rank ? a.Rank > b.Rank : a.Order < b.Order;
 
-    private static void Collect(string text, bool inTitle, List<int> words, Dictionary<long, int> ids, List<Candidate> candidates, int limit)
+    private static void Collect(string text, bool inTitle, List<int> words, WordTable table, List<byte> kinds, List<Candidate> candidates, int limit)
     {
+        var span = text.AsSpan(0, limit);
+        int n = CharClasses.BlockCount(limit);
+        var scratch = CharClasses.Scratch.Get();
+        var blocks = scratch.Blocks(n);
+        CharClasses.Classify(span, blocks);
+        // wordBits: the characters of the words (a letter or digit starts a word; letters, digits and a '-', '\''
+        // or '’' before a letter continue it). breakBits: the characters that end a phrase (all but words, ' ', '-').
+        var wordBits = scratch.Mask(0, n);
+        var breakBits = scratch.Mask(1, n);
+        var nonAsciiBits = scratch.Mask(2, n);
+        ulong previousWordChars = 0;
+        for (int b = 0; b < n; b++)
+        {
+            ref var k = ref blocks[b];
+            ulong letterOrDigit = k.Letter | k.Digit;
+            ulong nextIsLetter = k.Letter >> 1 | (b + 1 < n ? blocks[b + 1].Letter << 63 : 0);
+            ulong afterWordChar = letterOrDigit << 1 | previousWordChars >> 63;
+            // A joiner is always followed by a letter, so it never follows another joiner: the character before it
+            // is in a word exactly when it is a letter or digit.
+            ulong joiners = (k.Hyphen | k.Apostrophe) & nextIsLetter & afterWordChar;
+            wordBits[b] = letterOrDigit | joiners;
+            int valid = Math.Clamp(limit - (b << 6), 0, 64);
+            ulong inText = valid == 64 ? ~0UL : (1UL << valid) - 1;
+            breakBits[b] = ~(wordBits[b] | k.Space | k.Hyphen) & inText;
+            nonAsciiBits[b] = k.NonAscii;
+            previousWordChars = letterOrDigit;
+        }
+
         int phraseStart = -1, phraseWords = 0, firstWord = 0, lastWordEnd = 0;
-        ulong key = 0;
+        UInt128 key = 0;
         void End()
         {
-            if (phraseWords > 0) candidates.Add(new Candidate((long)key, inTitle, phraseStart, lastWordEnd, firstWord, phraseWords));
+            if (phraseWords > 0) candidates.Add(new Candidate(key, inTitle, phraseStart, lastWordEnd, firstWord, phraseWords));
             phraseStart = -1;
             phraseWords = 0;
         }
-        int i = 0;
-        while (i < limit)
+        int pos = 0, nextBreak = -1, nextNonAscii = -1;
+        while (true)
         {
-            char c = text[i];
-            if (char.IsLetterOrDigit(c))
+            int s = CharClasses.NextSet(wordBits, pos);
+            if (s < 0) break;
+            // Any character between the words other than ' ' and '-' ends the phrase.
+            if (nextBreak < pos) nextBreak = NextOrEnd(breakBits, pos);
+            if (nextBreak < s) End();
+            int e = CharClasses.NextClear(wordBits, s);
+            if (nextNonAscii < s) nextNonAscii = NextOrEnd(nonAsciiBits, s);
+            bool ascii = nextNonAscii >= e;
+            var word = span[s..e];
+            int id;
+            bool breaks;
+            if (ascii && word.Length <= 16)
             {
-                int s = i;
-                // Speed: the case-insensitive hash and the ASCII flag are gathered while the word is scanned; the
-                // stop-word tests and the phrase key reuse them.
-                ulong h = 14695981039346656037UL;
-                bool ascii = true;
-                while (i < limit)
-                {
-                    char w = text[i];
-                    if (!(char.IsLetterOrDigit(w) || w is '-' or '\'' or '’' && i + 1 < limit && char.IsLetter(text[i + 1]))) break;
-                    ascii &= w < 128;
-                    h = (h ^ Words.Lower(w)) * 1099511628211UL;
-                    i++;
-                }
-                var word = text.AsSpan(s, i - s);
-                bool possessive = word.EndsWith("'s") || word.EndsWith("’s");
-                // Lower-case past forms ("held", "refused") are verbs far more often than parts of a noun phrase.
-                bool verb = word.Length > 4 && char.IsLower(word[0]) && word.EndsWith("ed");
-                if (verb || IsNumber(word) || Words.IsStopWord(word, (long)h, ascii) || possessive && Words.IsStopWord(word[..^2]))
-                {
-                    End();
-                }
-                else
-                {
-                    if (phraseWords == 0)
-                    {
-                        phraseStart = s;
-                        firstWord = words.Count;
-                        key = 14695981039346656037UL;
-                    }
-                    ref int id = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(ids, (long)h, out bool seen);
-                    if (!seen) id = ids.Count - 1;
-                    words.Add(id);
-                    key = ((key ^ h) * 1099511628211UL) << 1 | 1;
-                    phraseWords++;
-                }
-                lastWordEnd = i;
-                continue;
+                var (lo, hi) = WordTable.PackAscii(span, s, word.Length);
+                id = table.Intern(lo, hi, out bool added);
+                if (added) kinds.Add(Unknown);
+                // Whether the word is a number or a stop word depends only on its letters ignoring ASCII case, so
+                // it is worked out once per distinct ASCII word, from its key.
+                if (kinds[id] == Unknown) kinds[id] = IsNumber(word) || Words.IsStopWordKey(lo, hi) ? Breaks : Content;
+                breaks = kinds[id] == Breaks;
             }
-            if (c is not (' ' or '-')) End();
-            i++;
+            else
+            {
+                // A non-ASCII word may share the id of an ASCII word it only equals after lower-casing, and the
+                // stop-word test then compares ignoring case differently: no shared verdict.
+                id = table.Intern(span, s, e, ascii, out bool added);
+                if (added) kinds.Add(Unknown);
+                breaks = IsNumber(word) || Words.IsStopWord(word);
+            }
+            // Lower-case past forms ("held", "refused") are verbs far more often than parts of a noun phrase.
+            bool verb = word.Length > 4 && char.IsLower(word[0]) && word.EndsWith("ed");
+            bool possessive = word.EndsWith("'s") || word.EndsWith("’s");
+            if (breaks || verb || possessive && Words.IsStopWord(word[..^2]))
+            {
+                End();
+            }
+            else
+            {
+                if (phraseWords == 0)
+                {
+                    phraseStart = s;
+                    firstWord = words.Count;
+                    key = 0;
+                }
+                words.Add(id);
+                // Phrases of up to four words are scored: their key is their word ids, exactly.
+                key = key << 32 | (uint)(id + 1);
+                phraseWords++;
+            }
+            lastWordEnd = e;
+            pos = e;
         }
         End();
     }
+
+    // The next set bit at or after `from`, or int.MaxValue: the scan keeps it until it passes it.
+    private static int NextOrEnd(ReadOnlySpan<ulong> bits, int from) => CharClasses.NextSet(bits, from) is var next and >= 0 ? next : int.MaxValue;
+
+    private const byte Unknown = 0, Content = 1, Breaks = 2;
 
     private static bool IsNumber(ReadOnlySpan<char> word)
     {

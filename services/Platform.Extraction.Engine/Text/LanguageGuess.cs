@@ -13,60 +13,80 @@ internal static class LanguageGuess
         System.Collections.Frozen.FrozenSet.ToFrozenSet(Common, StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>();
 
     // Speed: the common words are ASCII and at most MaxLength letters, so an ASCII word is one of them exactly when
-    // its lower-cased letters, packed one per byte into a ulong, are in this small open-addressing table; a longer
-    // word never is (case-insensitive ordinal equality keeps the length). Other words go to the case-insensitive
-    // set, as before.
+    // its lower-cased letters, packed one per byte into a ulong (WordTable.PackAscii), are in this small table; a
+    // longer word never is (case-insensitive ordinal equality keeps the length). The table is a perfect hash (one
+    // probe, no branch on its contents), found once at start-up. Other words go to the case-insensitive set.
     private static readonly int MaxLength = Common.Max(w => w.Length);
 
-    private const int TableBits = 7;
+    private const int TableBits = 8;
 
-    private static readonly ulong[] Packed = BuildPacked();
+    private static readonly (ulong[] Keys, ulong Multiplier) Perfect = BuildPerfect();
+    private static readonly ulong[] PerfectKeys = Perfect.Keys;
+    private static readonly ulong PerfectMultiplier = Perfect.Multiplier;
 
-    private static ulong[] BuildPacked()
+    private static (ulong[] Keys, ulong Multiplier) BuildPerfect()
     {
-        var table = new ulong[1 << TableBits];
-        foreach (var w in Common)
+        // Odd multipliers from a fixed sequence until one places every common word in its own slot.
+        for (ulong m = 0x9E3779B97F4A7C15UL; ; m += 0x2545F4914F6CDD1EUL)
         {
-            ulong key = Pack(w);
-            int i = Slot(key);
-            while (table[i] != 0 && table[i] != key) i = (i + 1) & (table.Length - 1);
-            table[i] = key;
+            var table = new ulong[1 << TableBits];
+            table.AsSpan().Fill(Empty);
+            bool perfect = true;
+            foreach (var w in Common)
+            {
+                ulong key = WordTable.PackScalar(w).Lo;
+                ref ulong slot = ref table[Slot(key, m | 1)];
+                if (slot != Empty) { perfect = false; break; }
+                slot = key;
+            }
+            if (perfect) return (table, m | 1);
         }
-        return table;
     }
 
-    private static int Slot(ulong key) => (int)((key * 0x9E3779B97F4A7C15UL) >> (64 - TableBits));
+    // Neither is the key of a word (a packed key's bytes are below 0x80): the empty slots, and the key that stands
+    // for a word too long to be common.
+    private const ulong Empty = ulong.MaxValue, TooLong = ulong.MaxValue - 1;
 
-    private static bool IsPackedCommon(ulong key)
-    {
-        var table = Packed;
-        for (int i = Slot(key); table[i] != 0; i = (i + 1) & (table.Length - 1))
-            if (table[i] == key) return true;
-        return false;
-    }
+    private static int Slot(ulong key, ulong multiplier) => (int)((key * multiplier) >> (64 - TableBits));
 
-    private static ulong Pack(ReadOnlySpan<char> asciiWord)
-    {
-        ulong key = 0;
-        foreach (var c in asciiWord) key = key << 8 | (byte)(c | 0x20);
-        return key;
-    }
+    /// <summary>Whether an ASCII word of at most 8 letters, given its packed key, is a common word.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    internal static bool IsPackedCommon(ulong key) => PerfectKeys[Slot(key, PerfectMultiplier)] == key;
 
     public static string Guess(string text)
     {
         int total = 0, english = 0;
-        var lookup = CommonLookup;
         var span = text.AsSpan(0, Math.Min(text.Length, 2_000));
-        int i = 0;
-        while (i < span.Length)
+        int n = CharClasses.BlockCount(span.Length);
+        var scratch = CharClasses.Scratch.Get();
+        var blocks = scratch.Blocks(n);
+        CharClasses.Classify(span, blocks);
+        var letters = scratch.Mask(0, n);
+        var nonAscii = scratch.Mask(1, n);
+        for (int b = 0; b < n; b++)
         {
-            if (!char.IsLetter(span[i])) { i++; continue; }
-            int s = i;
-            while (i < span.Length && char.IsLetter(span[i])) i++;
+            letters[b] = blocks[b].Letter;
+            nonAscii[b] = blocks[b].NonAscii;
+        }
+        int pos = 0;
+        while (true)
+        {
+            int s = CharClasses.NextSet(letters, pos);
+            if (s < 0) break;
+            int e = CharClasses.NextClear(letters, s);
+            pos = e;
             total++;
-            if (i - s > MaxLength) continue;
-            var word = span[s..i];
-            if (System.Text.Ascii.IsValid(word) ? IsPackedCommon(Pack(word)) : lookup.Contains(word)) english++;
+            int length = e - s;
+            if (!CharClasses.AnySet(nonAscii, s, e))
+            {
+                // A word longer than the longest common word gets a key in no slot: no branch on the length.
+                ulong key = WordTable.PackAscii(text, s, Math.Min(length, 8)).Lo;
+                english += IsPackedCommon(length <= MaxLength ? key : TooLong) ? 1 : 0;
+            }
+            else if (length <= MaxLength && CommonLookup.Contains(span[s..e]))
+            {
+                english++;
+            }
         }
         if (total < 8) return "en";
         return english >= total * 0.12 ? "en" : "und";

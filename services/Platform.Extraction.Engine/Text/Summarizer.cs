@@ -6,33 +6,86 @@ namespace Platform.Extraction.Engine.Text;
 /// </summary>
 internal static class Summarizer
 {
+    private const byte Content = 0, StopWord = 1;
+
     public static List<string> Summarize(string body, IReadOnlyList<(int Start, int Length)> sentences, int max = 3)
     {
         if (sentences.Count == 0) return [];
         // News puts the gist first; the opening sentences are enough, and the cost stays bounded on huge inputs.
         if (sentences.Count > 60) sentences = sentences.Take(60).ToList();
-        // Content-word hashes of all sentences in one flat list; sentence i owns [offsets[i], offsets[i + 1]).
-        var tokens = new List<long>(body.Length / 8 + 8);
+        int end = 0;
+        foreach (var (start, length) in sentences) end = Math.Max(end, start + length);
+        // Speed: the character classes of the text as bit masks (see CharClasses); tokens and whitespace-separated
+        // words are found from them a word at a time instead of testing every character.
+        int n = CharClasses.BlockCount(end);
+        var scratch = CharClasses.Scratch.Get();
+        var blocks = scratch.Blocks(n);
+        CharClasses.Classify(body.AsSpan(0, end), blocks);
+        // tokenBits: \w (letter, digit, '_'); startBits: a non-white character after a white one (or the text start).
+        var tokenBits = scratch.Mask(0, n);
+        var startBits = scratch.Mask(1, n);
+        var nonWhiteBits = scratch.Mask(2, n);
+        var nonAsciiBits = scratch.Mask(3, n);
+        ulong previousNonWhite = 0;
+        for (int b = 0; b < n; b++)
+        {
+            ref var k = ref blocks[b];
+            tokenBits[b] = k.Letter | k.Digit | k.Underscore;
+            int valid = Math.Clamp(end - (b << 6), 0, 64);
+            ulong nonWhite = ~k.White & (valid == 64 ? ~0UL : (1UL << valid) - 1);
+            nonWhiteBits[b] = nonWhite;
+            startBits[b] = nonWhite & ~(nonWhite << 1 | previousNonWhite >> 63);
+            nonAsciiBits[b] = k.NonAscii;
+            previousNonWhite = nonWhite;
+        }
+
+        // Content-word ids of all sentences in one flat list; sentence i owns [offsets[i], offsets[i + 1]). Each
+        // distinct word (ignoring case) gets a dense id, so the counts are an array, read without hashing.
+        var tokenIds = new List<int>(end / 8 + 8);
         var offsets = new int[sentences.Count + 1];
-        // Speed: one pass per sentence gives both the content-word hashes and the whitespace word count.
         var wordCounts = new int[sentences.Count];
+        var table = WordTable.Rent();
+        var kinds = new List<byte>(64);
         for (int i = 0; i < sentences.Count; i++)
         {
-            offsets[i] = tokens.Count;
+            offsets[i] = tokenIds.Count;
             var (start, length) = sentences[i];
-            wordCounts[i] = Words.TokenHashesAndCount(body.AsSpan(start, length), tokens, skipStopWords: true, minLength: 3);
+            int stop = start + length;
+            // Whitespace-separated words: the word starts inside the sentence, and its first character.
+            wordCounts[i] = length == 0 ? 0 : CharClasses.Count(startBits, start + 1, stop) + (int)(nonWhiteBits[start >> 6] >> (start & 63) & 1);
+            int pos = start;
+            while (true)
+            {
+                int s = CharClasses.NextSet(tokenBits, pos);
+                if (s < 0 || s >= stop) break;
+                int e = Math.Min(CharClasses.NextClear(tokenBits, s), stop);
+                pos = e;
+                // Content words: three characters or more, not a stop word.
+                if (e - s < 3) continue;
+                bool ascii = !CharClasses.AnySet(nonAsciiBits, s, e);
+                int id;
+                bool content;
+                if (ascii && e - s <= 16)
+                {
+                    var (lo, hi) = WordTable.PackAscii(body, s, e - s);
+                    id = table.Intern(lo, hi, out bool added);
+                    if (added) kinds.Add(Words.IsStopWordKey(lo, hi) ? StopWord : Content);
+                    content = kinds[id] == Content;
+                }
+                else
+                {
+                    // A non-ASCII word may share the id of an ASCII word it equals only after lower-casing, and
+                    // the stop-word test compares ignoring case differently: no shared verdict.
+                    id = table.Intern(body, s, e, ascii, out bool added);
+                    if (added) kinds.Add(Content);
+                    content = !Words.IsStopWord(body.AsSpan(s, e - s));
+                }
+                if (content) tokenIds.Add(id);
+            }
         }
-        offsets[sentences.Count] = tokens.Count;
-        // Speed: tokens become dense ids of their distinct hashes, so the counts are an array, read without hashing.
-        var ids = new Dictionary<long, int>(tokens.Count);
-        var tokenIds = new int[tokens.Count];
-        for (int k = 0; k < tokens.Count; k++)
-        {
-            ref int id = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(ids, tokens[k], out bool seen);
-            if (!seen) id = ids.Count - 1;
-            tokenIds[k] = id;
-        }
-        var frequency = new int[ids.Count];
+        offsets[sentences.Count] = tokenIds.Count;
+        var frequency = new int[table.Count];
+        table.Return();
         foreach (var id in tokenIds) frequency[id]++;
 
         var scored = new List<(int Index, double Score)>(sentences.Count);

@@ -156,8 +156,40 @@ internal static class Words
         return StopWordTable.ByHash.TryGetValue(hash, out var stop) && word.Equals(stop, StringComparison.OrdinalIgnoreCase);
     }
 
+    /// <summary>
+    /// Stop-word test of an ASCII word of 1 to 16 characters given its <see cref="WordTable.PackAscii"/> key: the
+    /// same verdict as <see cref="IsStopWord(ReadOnlySpan{char})"/>. Speed: the stop words are lower-case ASCII
+    /// letters, so the key of a stop word is the stop word itself, and an open-addressing probe replaces the
+    /// case-insensitive string comparison.
+    /// </summary>
+    internal static bool IsStopWordKey(ulong lo, ulong hi)
+    {
+        var keys = StopWordTable.Keys;
+        int mask = keys.Length - 1;
+        for (int slot = StopWordTable.Slot(lo, hi, mask); keys[slot].Lo != 0; slot = (slot + 1) & mask)
+            if (keys[slot].Lo == lo && keys[slot].Hi == hi) return true;
+        return false;
+    }
+
     private static class StopWordTable
     {
+        public static int Slot(ulong lo, ulong hi, int mask) => (int)(((lo ^ hi * 0xC2B2AE3D27D4EB4FUL) * 0x9E3779B97F4A7C15UL) >> 40) & mask;
+
+        private static (ulong Lo, ulong Hi)[] BuildKeys()
+        {
+            var keys = new (ulong Lo, ulong Hi)[1024];
+            foreach (var w in Lookup.Set)
+            {
+                if (w.Length > 16 || !System.Text.Ascii.IsValid(w) || w.Any(c => !char.IsAsciiLetterLower(c)))
+                    throw new InvalidOperationException($"Stop word '{w}' is not lower-case ASCII letters.");
+                var (lo, hi) = WordTable.PackScalar(w);
+                int slot = Slot(lo, hi, keys.Length - 1);
+                while (keys[slot].Lo != 0) slot = (slot + 1) & (keys.Length - 1);
+                keys[slot] = (lo, hi);
+            }
+            return keys;
+        }
+
         // A frozen set is tuned for read-only lookups (buckets by length, cheaper hashing) and takes spans directly.
         public static readonly System.Collections.Frozen.FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> Lookup =
             System.Collections.Frozen.FrozenSet.ToFrozenSet(StopWords, StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>();
@@ -169,6 +201,10 @@ internal static class Words
 
         // Bit (hash >> 52) is set for each stop word's hash.
         public static readonly ulong[] Filter = BuildFilter();
+
+        // The packed keys of the stop words, in an open-addressing table a fifth full (declared after Lookup,
+        // which it reads).
+        public static readonly (ulong Lo, ulong Hi)[] Keys = BuildKeys();
 
         private static ulong[] BuildFilter()
         {
