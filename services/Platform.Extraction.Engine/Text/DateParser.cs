@@ -13,7 +13,7 @@ internal readonly record struct WeekdayMatch(int Start, int Length, DayOfWeek Da
 /// Finds calendar dates in English text. The patterns start at a digit or a month/weekday name at a word boundary
 /// and contain no nested quantifiers, so each start position costs bounded work: scanning is linear in the input.
 /// </summary>
-internal static class DateParser
+internal static partial class DateParser
 {
     private const string Month =
         "January|February|March|April|May|June|July|August|September|October|November|December|" +
@@ -26,14 +26,15 @@ internal static class DateParser
 
     // Case-sensitive: month and weekday names are capitalised in English ("may" and "march" are verbs), and a
     // capitalised start letter keeps the candidate positions of the scan few.
-    private const RegexOptions Options = RegexOptions.Compiled | RegexOptions.CultureInvariant;
+    private const RegexOptions Options = RegexOptions.CultureInvariant;
 
     // Full dates, most specific first: "7 March 2003", "March 1, 2019", "2019-03-01" / "2019/03/01".
     private const string DayMonthYearPattern =
         $@"\b(?<d>\d{{1,2}})(st|nd|rd|th|ST|ND|RD|TH)?\s+(of\s+)?(?<m>{Month})\.?,?\s+(?<y>\d{{4}})\b";
     private const string MonthDayYearPattern = $@"\b(?<m>{Month})\.?\s+(?<d>\d{{1,2}})(st|nd|rd|th|ST|ND|RD|TH)?,?\s+(?<y>\d{{4}})\b";
     private const string IsoPattern = @"\b(?<y>\d{4})[-/](?<m>\d{1,2})[-/](?<d>\d{1,2})\b";
-    private static readonly Regex Iso = Anchored(IsoPattern);
+    [GeneratedRegex(@"\G(?:" + IsoPattern + ")", Options)]
+    private static partial Regex Iso { get; }
 
     // Dates without a year: "January 16", "16 January".
     private const string MonthDayPattern = $@"\b(?<m>{Month})\.?\s+(?<d>\d{{1,2}})(st|nd|rd|th|ST|ND|RD|TH)?\b";
@@ -43,12 +44,17 @@ internal static class DateParser
     // still sees the text before). Every month alternative begins with one of these three-letter prefixes, so a
     // month-first match starts at a prefix, and a day-first match at a digit found by walking back from one.
     // Trying the candidate starts in order and resuming after each match gives exactly the matches of a scan.
-    private static readonly Regex DayMonthYear = Anchored(DayMonthYearPattern);
-    private static readonly Regex MonthDayYear = Anchored(MonthDayYearPattern);
-    private static readonly Regex MonthDay = Anchored(MonthDayPattern);
-    private static readonly Regex DayMonth = Anchored(DayMonthPattern);
+    [GeneratedRegex(@"\G(?:" + DayMonthYearPattern + ")", Options)]
+    private static partial Regex DayMonthYear { get; }
 
-    private static Regex Anchored(string pattern) => new(@"\G(?:" + pattern + ")", Options);
+    [GeneratedRegex(@"\G(?:" + MonthDayYearPattern + ")", Options)]
+    private static partial Regex MonthDayYear { get; }
+
+    [GeneratedRegex(@"\G(?:" + MonthDayPattern + ")", Options)]
+    private static partial Regex MonthDay { get; }
+
+    [GeneratedRegex(@"\G(?:" + DayMonthPattern + ")", Options)]
+    private static partial Regex DayMonth { get; }
 
     private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> MonthNames =
         new HashSet<string>(Month.Split('|'), StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
@@ -118,7 +124,8 @@ internal static class DateParser
         }
     }
     // (A vectorised search for the weekday names, with the pattern anchored there, measured slower than this scan.)
-    private static readonly Regex WeekdayRegex = new($@"\b(?<w>{Weekday})\b", Options);
+    [GeneratedRegex($@"\b(?<w>{Weekday})\b", Options)]
+    private static partial Regex WeekdayRegex { get; }
 
     /// <summary>All dates of the text, full dates first claiming their characters, then dates without a year.</summary>
     public static List<DateMatch> FindDates(string text)
