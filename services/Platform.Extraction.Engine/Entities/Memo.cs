@@ -14,7 +14,7 @@ namespace Platform.Extraction.Engine.Entities;
 /// </remarks>
 internal sealed class Memo<TValue>(int capacity)
 {
-    private readonly ConcurrentDictionary<string, TValue> _map = new(StringComparer.Ordinal);
+    private volatile ConcurrentDictionary<string, TValue> _map = new(StringComparer.Ordinal);
     private int _count;
 
     public bool TryGetValue(string key, out TValue value) => _map.TryGetValue(key, out value!);
@@ -32,7 +32,7 @@ internal sealed class Memo<TValue>(int capacity)
     {
         if (Interlocked.Increment(ref _count) > capacity)
         {
-            _map.Clear();
+            Empty();
             Interlocked.Exchange(ref _count, 1);
         }
         _map[key] = value;
@@ -40,7 +40,19 @@ internal sealed class Memo<TValue>(int capacity)
 
     public void Clear()
     {
-        _map.Clear();
+        Empty();
         Interlocked.Exchange(ref _count, 0);
+    }
+
+    /// <summary>
+    /// A new, empty table as large as the old one was full (by the memo's own count). ConcurrentDictionary.Clear
+    /// shrinks the table to its smallest size, and growing it back (every step takes all locks and rehashes) cost
+    /// more than computing the names again. A racing Add may land in the old table and be lost, which a memo can
+    /// afford.
+    /// </summary>
+    private void Empty()
+    {
+        int size = Math.Min(Volatile.Read(ref _count), capacity);
+        _map = new ConcurrentDictionary<string, TValue>(Environment.ProcessorCount, Math.Max(size, 31), StringComparer.Ordinal);
     }
 }

@@ -21,6 +21,20 @@ public sealed class MemoTests
     }
 
     [Fact]
+    public void Clear_ForgetsEveryEntry_AndTheMemoKeepsWorking()
+    {
+        var memo = new Memo<int>(capacity: 100);
+        for (int i = 0; i < 50; i++) memo.Add($"name{i}", i);
+
+        memo.Clear();
+
+        Assert.False(memo.TryGetValue("name7", out _));
+        Assert.Equal(7, memo.GetOrAdd("name7", static key => int.Parse(key.AsSpan(4))));
+        Assert.True(memo.TryGetValue("name7", out var again));
+        Assert.Equal(7, again);
+    }
+
+    [Fact]
     public async Task Add_FromManyThreads_StaysConsistent()
     {
         var memo = new Memo<string>(capacity: 1_000);
