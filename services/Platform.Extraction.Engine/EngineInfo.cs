@@ -4,5 +4,5 @@ namespace Platform.Extraction.Engine;
 public static class EngineInfo
 {
     /// <summary>Bumped whenever the output for the same input may change.</summary>
-    public const string Version = "1.2.0";
+    public const string Version = "1.3.0";
 }

@@ -66,10 +66,22 @@ internal sealed class DocumentRow
 
 /// <summary>
 /// How an event changes a document: the state machine both stores share. Terminal states never go back to
-/// SUBMITTED, an extraction outranks a failure, and (document id, engine version) already applied is a no-op.
+/// SUBMITTED, an extraction outranks a failure, (document id, engine version) already applied is a no-op, and a
+/// result of an older engine than the one applied (a late redelivery during a rolling upgrade) changes nothing.
 /// </summary>
 internal static class ReadModelRules
 {
+    /// <summary>
+    /// Whether <paramref name="incoming"/> names an older engine than <paramref name="current"/>: both are versions
+    /// ("1.3.0", compared by number, so 1.10.0 is newer than 1.9.0) and the incoming one is lower. A version that
+    /// does not parse is never older, so the newest event wins as it always did.
+    /// </summary>
+    internal static bool IsOlderEngine(string incoming, string current) =>
+        Version.TryParse(incoming, out var a) && Version.TryParse(current, out var b) && a < b;
+
+    private static bool NothingNew(DocumentRow current, QueryEvent evt) =>
+        current.EngineVersion == evt.EngineVersion || IsOlderEngine(evt.EngineVersion, current.EngineVersion);
+
     /// <summary>The new row, or null when the event changes nothing. <paramref name="indexChanged"/>: title/body/entities changed.</summary>
     public static DocumentRow? Apply(DocumentRow? current, QueryEvent evt, long nowUs, out bool indexChanged)
     {
@@ -95,7 +107,7 @@ internal static class ReadModelRules
 
             case QueryEventKind.Extracted:
             {
-                if (current is { State: (long)DocumentState.Extracted } && current.EngineVersion == evt.EngineVersion)
+                if (current is { State: (long)DocumentState.Extracted } && NothingNew(current, evt))
                     return null;
                 var x = evt.Extracted!.Extraction;
                 var row = current ?? NewRow(evt, nowUs, DocumentState.Extracted);
@@ -117,7 +129,7 @@ internal static class ReadModelRules
                 // An extraction is the better terminal state: a late or redelivered failure must not hide it.
                 if (current is { State: (long)DocumentState.Extracted })
                     return null;
-                if (current is { State: (long)DocumentState.Failed } && current.EngineVersion == evt.EngineVersion)
+                if (current is { State: (long)DocumentState.Failed } && NothingNew(current, evt))
                     return null;
                 var e = evt.Failed!;
                 var row = current ?? NewRow(evt, nowUs, DocumentState.Failed);

@@ -113,6 +113,39 @@ public abstract class QueryStoreContract : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Apply_ExtractedByAnOlderEngineAfterANewerOne_IsIgnored()
+    {
+        await Apply(Events.Extracted(A, "doc-1", "Bread prize", Events.BakeryBody, "1.3.0"));
+        var late = await Apply(Events.Extracted(A, "doc-1", "Lighthouse relit", Events.LighthouseBody, "1.2.0"));
+
+        Assert.Equal(ApplyOutcome.Ignored, late.Outcome);
+        var doc = await Store.GetDocumentAsync(A, "doc-1", Ct);
+        Assert.Equal("Bread prize", doc!.Title);
+        Assert.Equal("1.3.0", doc.Extraction!.EngineVersion);
+        Assert.Single(await LogOf(A));
+    }
+
+    [Fact]
+    public async Task Apply_ExtractedByANewerEngine_ComparesVersionsByNumber()
+    {
+        await Apply(Events.Extracted(A, "doc-1", "Lighthouse relit", Events.LighthouseBody, "1.9.0"));
+        var newer = await Apply(Events.Extracted(A, "doc-1", "Bread prize", Events.BakeryBody, "1.10.0"));
+
+        Assert.Equal(ApplyOutcome.Applied, newer.Outcome);
+        Assert.Equal("Bread prize", (await Store.GetDocumentAsync(A, "doc-1", Ct))!.Title);
+    }
+
+    [Fact]
+    public async Task Apply_FailedByAnOlderEngineAfterANewerFailure_IsIgnored()
+    {
+        await Apply(Events.Failed(A, "doc-1", "engine timed out", engineVersion: "1.3.0"));
+        var late = await Apply(Events.Failed(A, "doc-1", "unsupported media type image/png", engineVersion: "1.2.0"));
+
+        Assert.Equal(ApplyOutcome.Ignored, late.Outcome);
+        Assert.Equal("engine timed out", (await Store.GetDocumentAsync(A, "doc-1", Ct))!.Document.FailureReason);
+    }
+
+    [Fact]
     public async Task Apply_ExtractedBeforeSubmitted_EndsExtractedWithSubmissionMetadata()
     {
         await Apply(Events.Extracted(A, "doc-1", "Lighthouse relit", Events.LighthouseBody));
