@@ -35,7 +35,8 @@ public sealed class GuardedExtractor(IExtractor extractor, IOptionsMonitor<Extra
         }
         finally
         {
-            // Cancelled before the source is disposed: a timer (CancelAfter) would die with it.
+            // An abandoned run (timed out, or the caller cancelled) is told to stop; its token stays cancelled after
+            // the source is disposed.
             if (!run.IsCompleted) stop.Cancel();
         }
     }
