@@ -66,8 +66,17 @@ public sealed class ServiceApp : IAsyncDisposable
         configure(builder);
 
         var app = builder.Build();
-        map(app);
-        await app.StartAsync(cancellationToken);
+        try
+        {
+            map(app);
+            await app.StartAsync(cancellationToken);
+        }
+        catch
+        {
+            // A start that fails (an options test) must not leave the host behind.
+            await app.DisposeAsync();
+            throw;
+        }
         return new ServiceApp(app);
     }
 

@@ -2,19 +2,18 @@ using System.Collections.Concurrent;
 using Grpc.Core;
 using Grpc.Net.Client;
 using MassTransit;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Platform.Contracts.Events.V1;
 using Platform.Contracts.Ingest.V1;
 using Platform.ServiceDefaults;
+using Platform.Testing;
 
 namespace Platform.Ingest.Tests.Fixtures;
 
 /// <summary>
-/// The Ingest service as Program.cs wires it (service defaults, AddIngest, the in-memory bus), served by Kestrel on a
-/// loopback port over HTTP/2, with a gRPC channel to it and a consumer that records every DocumentSubmitted.
+/// The Ingest service as Program.cs wires it (service defaults, AddIngest, the in-memory bus) on a
+/// <see cref="ServiceApp"/> (Kestrel on a loopback port over HTTP/2, a gRPC channel to it), with a consumer that
+/// records every DocumentSubmitted.
 /// </summary>
 public sealed class IngestApp : IAsyncDisposable
 {
@@ -24,25 +23,23 @@ public sealed class IngestApp : IAsyncDisposable
     public const string TenantA = "tenant-a";
     public const string TenantB = "tenant-b";
 
-    private readonly WebApplication _app;
+    private readonly ServiceApp _app;
     private readonly string? _tempDir;
 
-    private IngestApp(WebApplication app, string? tempDir)
+    private IngestApp(ServiceApp app, string? tempDir)
     {
         _app = app;
         _tempDir = tempDir;
-        Address = new Uri(app.Urls.First());
-        Channel = GrpcChannel.ForAddress(Address, new GrpcChannelOptions { MaxReceiveMessageSize = 64 * 1024 * 1024, MaxSendMessageSize = 64 * 1024 * 1024 });
-        Client = new IngestService.IngestServiceClient(Channel);
+        Client = app.Client<IngestService.IngestServiceClient>();
     }
 
-    public Uri Address { get; }
-    public GrpcChannel Channel { get; }
+    public Uri Address => _app.Address;
+    public GrpcChannel Channel => _app.Channel;
     public IngestService.IngestServiceClient Client { get; }
     public IServiceProvider Services => _app.Services;
     public SubmittedLog Submitted => _app.Services.GetRequiredService<SubmittedLog>();
 
-    public static Metadata As(string key) => PlatformGrpc.ApiKeyMetadata(key);
+    public static Metadata As(string key) => ServiceApp.As(key);
 
     /// <summary>
     /// Starts on a fresh SQLite file (or <paramref name="connectionString"/>). <paramref name="configure"/> may
@@ -60,11 +57,6 @@ public sealed class IngestApp : IAsyncDisposable
             connectionString = $"Data Source={Path.Combine(tempDir, "ingest.db")}";
         }
 
-        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
-        {
-            EnvironmentName = "Development",
-            ApplicationName = typeof(IngestModule).Assembly.GetName().Name,
-        });
         var values = new Dictionary<string, string?>
         {
             ["ConnectionStrings:documents"] = connectionString,
@@ -74,44 +66,43 @@ public sealed class IngestApp : IAsyncDisposable
             ["Ingest:OutboxPollInterval"] = "00:00:00.200",
             ["Ingest:OutboxRetryMinDelay"] = "00:00:00.050",
             ["Ingest:OutboxRetryMaxDelay"] = "00:00:00.250",
-            ["Serilog:MinimumLevel:Default"] = "Warning",
-            ["Serilog:MinimumLevel:Override:Microsoft.Hosting.Lifetime"] = "Warning",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
             values[key] = value;
-        builder.Configuration.AddInMemoryCollection(values);
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        builder.AddServiceDefaults();
-        builder.AddIngest();
-        builder.Services.AddSingleton<SubmittedLog>();
-        builder.Services.AddPlatformConsumers(x => x.AddConsumer<SubmittedRecorder>().Endpoint(e => e.Name = "ingest-tests.document-submitted"));
-        builder.AddPlatformBus();
-        configure?.Invoke(builder.Services);
 
-        var app = builder.Build();
         try
         {
-            app.MapDefaultEndpoints();
-            app.MapIngest();
-            await app.StartAsync();
+            var app = await ServiceApp.StartAsync(
+                b =>
+                {
+                    b.AddServiceDefaults();
+                    b.AddIngest();
+                    b.Services.AddSingleton<SubmittedLog>();
+                    b.Services.AddPlatformConsumers(x => x.AddConsumer<SubmittedRecorder>().Endpoint(e => e.Name = "ingest-tests.document-submitted"));
+                    b.AddPlatformBus();
+                    configure?.Invoke(b.Services);
+                },
+                a =>
+                {
+                    a.MapDefaultEndpoints();
+                    a.MapIngest();
+                },
+                values,
+                applicationName: typeof(IngestModule).Assembly.GetName().Name);
+            return new IngestApp(app, tempDir);
         }
         catch
         {
-            // A start that fails (the options tests) must not leave the host or its files behind.
-            await app.DisposeAsync();
+            // A start that fails (the options tests) must not leave its files behind (ServiceApp disposes the host).
             Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
             if (tempDir is not null)
                 Directory.Delete(tempDir, recursive: true);
             throw;
         }
-
-        return new IngestApp(app, tempDir);
     }
 
     public async ValueTask DisposeAsync()
     {
-        Channel.Dispose();
-        await _app.StopAsync();
         await _app.DisposeAsync();
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         if (_tempDir is not null)

@@ -1,18 +1,16 @@
 using Grpc.Core;
 using Grpc.Net.Client;
 using MassTransit;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Platform.Contracts.Query.V1;
 using Platform.ServiceDefaults;
+using Platform.Testing;
 
 namespace Platform.Query.Tests.Fixtures;
 
 /// <summary>
-/// The Query service as Program.cs wires it (service defaults, AddQuery, the in-memory bus), served by Kestrel on a
-/// loopback port over HTTP/2, with a gRPC channel to it.
+/// The Query service as Program.cs wires it (service defaults, AddQuery, the in-memory bus) on a
+/// <see cref="ServiceApp"/> (Kestrel on a loopback port over HTTP/2, a gRPC channel to it), on a fresh SQLite file.
 /// </summary>
 public sealed class QueryApp : IAsyncDisposable
 {
@@ -22,24 +20,22 @@ public sealed class QueryApp : IAsyncDisposable
     public const string TenantA = "tenant-a";
     public const string TenantB = "tenant-b";
 
-    private readonly WebApplication _app;
+    private readonly ServiceApp _app;
     private readonly string? _tempDir;
 
-    private QueryApp(WebApplication app, string? tempDir)
+    private QueryApp(ServiceApp app, string? tempDir)
     {
         _app = app;
         _tempDir = tempDir;
-        Address = new Uri(app.Urls.First());
-        Channel = GrpcChannel.ForAddress(Address);
-        Client = new QueryService.QueryServiceClient(Channel);
+        Client = app.Client<QueryService.QueryServiceClient>();
     }
 
-    public Uri Address { get; }
-    public GrpcChannel Channel { get; }
+    public Uri Address => _app.Address;
+    public GrpcChannel Channel => _app.Channel;
     public QueryService.QueryServiceClient Client { get; }
     public IServiceProvider Services => _app.Services;
 
-    public static Metadata As(string key) => PlatformGrpc.ApiKeyMetadata(key);
+    public static Metadata As(string key) => ServiceApp.As(key);
 
     /// <summary>Starts on a fresh SQLite file, or on <paramref name="connectionString"/> when given.</summary>
     public static async Task<QueryApp> StartAsync(string? connectionString = null, TimeSpan? pollInterval = null)
@@ -51,30 +47,27 @@ public sealed class QueryApp : IAsyncDisposable
             connectionString = $"Data Source={Path.Combine(tempDir, "query.db")}";
         }
 
-        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
-        {
-            EnvironmentName = "Development",
-            ApplicationName = typeof(QueryModule).Assembly.GetName().Name,
-        });
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["ConnectionStrings:query"] = connectionString,
-            [$"Auth:ApiKeys:{KeyA}"] = TenantA,
-            [$"Auth:ApiKeys:{KeyB}"] = TenantB,
-            [$"Auth:ApiKeys:{ServiceKey}"] = TenantContext.ServiceTenant,
-            ["Query:WatchPollInterval"] = (pollInterval ?? TimeSpan.FromMilliseconds(500)).ToString(),
-            ["Serilog:MinimumLevel:Default"] = "Warning",
-            ["Serilog:MinimumLevel:Override:Microsoft.Hosting.Lifetime"] = "Warning",
-        });
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        builder.AddServiceDefaults();
-        builder.AddQuery();
-        builder.AddPlatformBus();
-
-        var app = builder.Build();
-        app.MapDefaultEndpoints();
-        app.MapQuery();
-        await app.StartAsync();
+        var app = await ServiceApp.StartAsync(
+            b =>
+            {
+                b.AddServiceDefaults();
+                b.AddQuery();
+                b.AddPlatformBus();
+            },
+            a =>
+            {
+                a.MapDefaultEndpoints();
+                a.MapQuery();
+            },
+            new Dictionary<string, string?>
+            {
+                ["ConnectionStrings:query"] = connectionString,
+                [$"Auth:ApiKeys:{KeyA}"] = TenantA,
+                [$"Auth:ApiKeys:{KeyB}"] = TenantB,
+                [$"Auth:ApiKeys:{ServiceKey}"] = TenantContext.ServiceTenant,
+                ["Query:WatchPollInterval"] = (pollInterval ?? TimeSpan.FromMilliseconds(500)).ToString(),
+            },
+            applicationName: typeof(QueryModule).Assembly.GetName().Name);
         return new QueryApp(app, tempDir);
     }
 
@@ -84,8 +77,6 @@ public sealed class QueryApp : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        Channel.Dispose();
-        await _app.StopAsync();
         await _app.DisposeAsync();
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         if (_tempDir is not null)
