@@ -21,7 +21,7 @@ internal static partial class DateParser
         "JANUARY|FEBRUARY|MARCH|APRIL|MAY|JUNE|JULY|AUGUST|SEPTEMBER|OCTOBER|NOVEMBER|DECEMBER|" +
         "JAN|FEB|MAR|APR|JUN|JUL|AUG|SEP|SEPT|OCT|NOV|DEC";
 
-    private const string Weekday = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|" +
+    internal const string Weekday = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|" +
         "MONDAY|TUESDAY|WEDNESDAY|THURSDAY|FRIDAY|SATURDAY|SUNDAY";
 
     // Case-sensitive: month and weekday names are capitalised in English ("may" and "march" are verbs), and a
@@ -29,16 +29,16 @@ internal static partial class DateParser
     private const RegexOptions Options = RegexOptions.CultureInvariant;
 
     // Full dates, most specific first: "7 March 2003", "March 1, 2019", "2019-03-01" / "2019/03/01".
-    private const string DayMonthYearPattern =
+    internal const string DayMonthYearPattern =
         $@"\b(?<d>\d{{1,2}})(st|nd|rd|th|ST|ND|RD|TH)?\s+(of\s+)?(?<m>{Month})\.?,?\s+(?<y>\d{{4}})\b";
-    private const string MonthDayYearPattern = $@"\b(?<m>{Month})\.?\s+(?<d>\d{{1,2}})(st|nd|rd|th|ST|ND|RD|TH)?,?\s+(?<y>\d{{4}})\b";
-    private const string IsoPattern = @"\b(?<y>\d{4})[-/](?<m>\d{1,2})[-/](?<d>\d{1,2})\b";
+    internal const string MonthDayYearPattern = $@"\b(?<m>{Month})\.?\s+(?<d>\d{{1,2}})(st|nd|rd|th|ST|ND|RD|TH)?,?\s+(?<y>\d{{4}})\b";
+    internal const string IsoPattern = @"\b(?<y>\d{4})[-/](?<m>\d{1,2})[-/](?<d>\d{1,2})\b";
     [GeneratedRegex(@"\G(?:" + IsoPattern + ")", Options)]
     private static partial Regex Iso { get; }
 
     // Dates without a year: "January 16", "16 January".
-    private const string MonthDayPattern = $@"\b(?<m>{Month})\.?\s+(?<d>\d{{1,2}})(st|nd|rd|th|ST|ND|RD|TH)?\b";
-    private const string DayMonthPattern = $@"\b(?<d>\d{{1,2}})(st|nd|rd|th|ST|ND|RD|TH)?\s+(of\s+)?(?<m>{Month})\b";
+    internal const string MonthDayPattern = $@"\b(?<m>{Month})\.?\s+(?<d>\d{{1,2}})(st|nd|rd|th|ST|ND|RD|TH)?\b";
+    internal const string DayMonthPattern = $@"\b(?<d>\d{{1,2}})(st|nd|rd|th|ST|ND|RD|TH)?\s+(of\s+)?(?<m>{Month})\b";
 
     // Speed: the month patterns are tried only where they can start, anchored there with \G (the look-behind of \b
     // still sees the text before). Every month alternative begins with one of these three-letter prefixes, so a
@@ -180,7 +180,7 @@ internal static partial class DateParser
         _ => DayOfWeek.Sunday,
     };
 
-    private static bool FollowedByDate(string text, int pos, HashSet<int> dateStarts)
+    internal static bool FollowedByDate(string text, int pos, HashSet<int> dateStarts)
     {
         int i = pos;
         while (i < text.Length && i < pos + 3 && text[i] is ',' or ' ') i++;
@@ -274,7 +274,7 @@ internal static partial class DateParser
     /// The value of the 1-4 digits a pattern's \d matched. \d is any Unicode decimal digit ("٣ March 2003" in
     /// Arabic-Indic digits), which int.Parse refuses with an exception; every such digit has a value 0-9.
     /// </summary>
-    private static int DigitValue(string digits)
+    internal static int DigitValue(string digits)
     {
         int value = 0;
         foreach (var c in digits) value = value * 10 + (int)char.GetNumericValue(c);

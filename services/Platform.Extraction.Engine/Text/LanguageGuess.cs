@@ -3,7 +3,8 @@ namespace Platform.Extraction.Engine.Text;
 /// <summary>English or not, by the share of the most frequent English function words.</summary>
 internal static class LanguageGuess
 {
-    private static readonly HashSet<string> Common = new(StringComparer.OrdinalIgnoreCase)
+    /// <summary>The common English words (compared ignoring case).</summary>
+    internal static readonly HashSet<string> Common = new(StringComparer.OrdinalIgnoreCase)
     {
         "the", "of", "and", "to", "in", "a", "is", "that", "for", "on", "with", "was", "as", "by", "it", "at", "from",
         "he", "be", "said", "are", "has", "have", "this", "an", "its", "not", "but", "will", "which", "were",
