@@ -56,10 +56,9 @@ internal static class Tokenizer
         // Speed: the letters and digits of the text as bit masks (char.IsLetterOrDigit, exact for all of UTF-16),
         // so a word's run of letters and digits is skipped with one bit scan instead of a test per character,
         // whose branch mispredicts at every word end.
-        int blockCount = Text.CharClasses.BlockCount(text.Length);
         var scratch = Text.CharClasses.Scratch.Get();
-        var blocks = scratch.Blocks(blockCount);
-        Text.CharClasses.Classify(text, blocks);
+        var blocks = scratch.Classify(text);
+        int blockCount = blocks.Length;
         var letterOrDigit = scratch.Mask(0, blockCount);
         for (int b = 0; b < blockCount; b++)
         {

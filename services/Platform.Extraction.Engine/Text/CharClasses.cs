@@ -152,6 +152,17 @@ internal static class CharClasses
         // huge document does not leave megabytes held by the thread.
         private const int MaxKeptBlocks = 1 << 12;
 
+        /// <summary>
+        /// <paramref name="text"/> classified into this scratch's blocks (<see cref="BlockCount"/> of them, the
+        /// length of the result).
+        /// </summary>
+        public Span<CharBlock> Classify(ReadOnlySpan<char> text)
+        {
+            var blocks = Blocks(BlockCount(text.Length));
+            CharClasses.Classify(text, blocks);
+            return blocks;
+        }
+
         /// <summary><paramref name="n"/> blocks.</summary>
         public Span<CharBlock> Blocks(int n)
         {

@@ -93,10 +93,9 @@ internal static class KeyPhrases
     private static void Collect(string text, bool inTitle, List<int> words, WordTable table, List<Candidate> candidates, int limit)
     {
         var span = text.AsSpan(0, limit);
-        int n = CharClasses.BlockCount(limit);
         var scratch = CharClasses.Scratch.Get();
-        var blocks = scratch.Blocks(n);
-        CharClasses.Classify(span, blocks);
+        var blocks = scratch.Classify(span);
+        int n = blocks.Length;
         // wordBits: the characters of the words (a letter or digit starts a word; letters, digits and a '-', '\''
         // or '’' before a letter continue it). breakBits: the characters that end a phrase (all but words, ' ', '-').
         var wordBits = scratch.Mask(0, n);

@@ -58,10 +58,9 @@ internal static class LanguageGuess
     {
         int total = 0, english = 0;
         var span = text.AsSpan(0, Math.Min(text.Length, 2_000));
-        int n = CharClasses.BlockCount(span.Length);
         var scratch = CharClasses.Scratch.Get();
-        var blocks = scratch.Blocks(n);
-        CharClasses.Classify(span, blocks);
+        var blocks = scratch.Classify(span);
+        int n = blocks.Length;
         var letters = scratch.Mask(0, n);
         var nonAscii = scratch.Mask(1, n);
         // Speed: the number of words (letter runs) is a count of run starts in the masks, so the scan can stop as

@@ -15,10 +15,9 @@ internal static class Summarizer
         foreach (var (start, length) in sentences) end = Math.Max(end, start + length);
         // Speed: the character classes of the text as bit masks (see CharClasses); tokens and whitespace-separated
         // words are found from them a word at a time instead of testing every character.
-        int n = CharClasses.BlockCount(end);
         var scratch = CharClasses.Scratch.Get();
-        var blocks = scratch.Blocks(n);
-        CharClasses.Classify(body.AsSpan(0, end), blocks);
+        var blocks = scratch.Classify(body.AsSpan(0, end));
+        int n = blocks.Length;
         // tokenBits: \w (letter, digit, '_'); startBits: a non-white character after a white one (or the text start).
         var tokenBits = scratch.Mask(0, n);
         var startBits = scratch.Mask(1, n);
